@@ -1,0 +1,33 @@
+// The `aviary` command line: dispatches to up, apiserver, controller and demo.
+const usage = `Usage: aviary <command> [flags]
+
+Commands:
+  up          the embedded local cluster (API server, built-in controllers, kubelet, Aviary controllers)
+  apiserver   the embedded API server alone
+  controller  the Aviary controllers against any cluster
+  demo        the rollouts walkthrough against the embedded cluster
+`;
+
+const notBuiltYet: Record<string, string> = {
+  up: 'the embedded cluster (API server, local node and controllers) is not built yet.',
+  apiserver: 'the embedded API server is not built yet.',
+  controller: 'the Rollout controller is not built yet.',
+  demo: 'the rollouts demo needs the embedded cluster and the Rollout controller, which are not built yet.',
+};
+
+function main(argv: string[]): number {
+  const command = argv[0];
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(usage);
+    return 0;
+  }
+  const missing = notBuiltYet[command];
+  if (missing !== undefined) {
+    process.stderr.write(`aviary ${command}: ${missing}\nSee README.md for what works today.\n`);
+    return 1;
+  }
+  process.stderr.write(`aviary: unknown command "${command}"\n\n${usage}`);
+  return 2;
+}
+
+process.exitCode = main(process.argv.slice(2));

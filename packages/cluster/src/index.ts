@@ -1,0 +1,2 @@
+// @aviary/cluster: the embedded Kubernetes-compatible cluster.
+export {};

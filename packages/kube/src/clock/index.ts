@@ -1,0 +1,2 @@
+// Clocks: the real one and the fake one tests advance.
+export * from './clock.js';

@@ -1,0 +1,2 @@
+// (filled in as the controller module is built)
+export {};

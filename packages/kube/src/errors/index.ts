@@ -1,0 +1,2 @@
+// API errors and their predicates.
+export * from './api-error.js';

@@ -1,0 +1,2 @@
+// (filled in as the events module is built)
+export {};

@@ -1,0 +1,2 @@
+// (filled in as the informer module is built)
+export {};

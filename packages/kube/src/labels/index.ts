@@ -1,0 +1,2 @@
+// (filled in as the labels module is built)
+export {};

@@ -1,0 +1,2 @@
+// (filled in as the leader module is built)
+export {};

@@ -1,0 +1,2 @@
+// (filled in as the patch module is built)
+export {};

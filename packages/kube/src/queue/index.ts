@@ -1,0 +1,2 @@
+// (filled in as the queue module is built)
+export {};
