@@ -1,3 +1,9 @@
 // The client: resource descriptors, the KubeClient interface and its implementation over a kubeconfig.
 export * from './resource-type.js';
 export * from './kube-client.js';
+export { loadKubeConfig, mergeKubeConfigFiles, KubeConfigNotFoundError, KubeContextError, SERVICE_ACCOUNT_DIR } from './kubeconfig.js';
+export type { LoadKubeConfigOptions, LoadedKubeConfig } from './kubeconfig.js';
+export { HttpKubeClient, createKubeClient } from './http-kube-client.js';
+export type { HttpKubeClientOptions, CreateKubeClientOptions } from './http-kube-client.js';
+export { RequestTimeoutError } from './http-transport.js';
+export { WatchConnectionError, WatchDecodeError } from './watch-stream.js';

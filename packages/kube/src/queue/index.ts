@@ -1,2 +1,3 @@
-// (filled in as the queue module is built)
-export {};
+// The work queue: de-duplicating, delaying and rate-limited, plus its rate limiters.
+export * from './rate-limiter.js';
+export * from './work-queue.js';

@@ -182,3 +182,15 @@ export interface DeleteOptions {
   preconditions?: { uid?: string; resourceVersion?: string };
   dryRun?: string[];
 }
+
+/**
+ * A recursively read-only view of an object: what informers hand out, so cached objects
+ * cannot be changed in place (clone with `structuredClone` before editing).
+ */
+export type DeepReadonly<T> = T extends (...args: never[]) => unknown
+  ? T
+  : T extends readonly (infer E)[]
+    ? readonly DeepReadonly<E>[]
+    : T extends object
+      ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+      : T;

@@ -1,0 +1,146 @@
+// HttpKubeClient: the real KubeClient, speaking the Kubernetes REST API over keep-alive HTTP(S).
+import type { KubeConfig } from '@kubernetes/client-node';
+import { ApiError } from '../errors/api-error.js';
+import type { DeleteOptions, KubeObject, ObjectList } from '../types/meta.js';
+import { HttpTransport, type HttpTransportOptions, type TransportRequest } from './http-transport.js';
+import type {
+  KubeClient,
+  ListOptions,
+  PatchOptions,
+  PatchType,
+  WatchHandle,
+  WatchHandlers,
+  WatchOptions,
+  WriteOptions,
+} from './kube-client.js';
+import { loadKubeConfig, type LoadKubeConfigOptions } from './kubeconfig.js';
+import { buildListQuery, buildPatchQuery, buildWatchQuery, buildWriteQuery } from './query-string.js';
+import { collectionPath, itemPath, type ResourceType } from './resource-type.js';
+import { consumeWatchStream } from './watch-stream.js';
+
+export interface HttpKubeClientOptions extends Omit<HttpTransportOptions, 'kubeConfig'> {
+  kubeConfig: KubeConfig;
+  /** The field manager for server-side apply when a patch names none; default 'aviary'. */
+  fieldManager?: string;
+}
+
+export class HttpKubeClient implements KubeClient {
+  private readonly options: HttpKubeClientOptions;
+  private transport: Promise<HttpTransport> | undefined;
+
+  constructor(options: HttpKubeClientOptions) {
+    this.options = options;
+  }
+
+  get<T extends KubeObject>(type: ResourceType, name: string, namespace?: string): Promise<T> {
+    return this.send<T>({ method: 'GET', path: itemPath(type, name, namespace) });
+  }
+
+  list<T extends KubeObject>(type: ResourceType, options: ListOptions = {}): Promise<ObjectList<T>> {
+    return this.send<ObjectList<T>>({ method: 'GET', path: collectionPath(type, options.namespace) + buildListQuery(options) });
+  }
+
+  async watch<T extends KubeObject>(type: ResourceType, options: WatchOptions, handlers: WatchHandlers<T>): Promise<WatchHandle> {
+    const transport = await this.getTransport();
+    const path = collectionPath(type, options.namespace) + buildWatchQuery(options);
+    const { request, response } = await transport.openStream(path);
+    const code = response.statusCode ?? 0;
+    if (code < 200 || code >= 300) {
+      const body = await readBody(response);
+      throw ApiError.fromResponse(code, body);
+    }
+    return consumeWatchStream({ request, response, handlers });
+  }
+
+  create<T extends KubeObject>(type: ResourceType, object: T, options: WriteOptions = {}): Promise<T> {
+    const path = collectionPath(type, object.metadata?.namespace) + buildWriteQuery(options);
+    return this.send<T>({ method: 'POST', path, body: JSON.stringify(object) });
+  }
+
+  update<T extends KubeObject>(type: ResourceType, object: T, options: WriteOptions = {}): Promise<T> {
+    return this.put(type, object, options, undefined);
+  }
+
+  updateStatus<T extends KubeObject>(type: ResourceType, object: T, options: WriteOptions = {}): Promise<T> {
+    return this.put(type, object, options, 'status');
+  }
+
+  patch<T extends KubeObject>(
+    type: ResourceType,
+    name: string,
+    namespace: string | undefined,
+    patch: unknown,
+    patchType: PatchType,
+    options: PatchOptions = {},
+  ): Promise<T> {
+    const query = buildPatchQuery({ patch: options, patchType, defaultFieldManager: this.options.fieldManager ?? 'aviary' });
+    const path = itemPath(type, name, namespace, options.subresource) + query;
+    return this.send<T>({ method: 'PATCH', path, body: JSON.stringify(patch), contentType: patchType });
+  }
+
+  async delete(type: ResourceType, name: string, namespace?: string, options?: DeleteOptions): Promise<void> {
+    const body = options ? JSON.stringify({ apiVersion: 'v1', kind: 'DeleteOptions', ...options }) : undefined;
+    await this.send<unknown>({ method: 'DELETE', path: itemPath(type, name, namespace), ...(body ? { body } : {}) });
+  }
+
+  /** Releases idle keep-alive connections (open watches are not affected: stop them first). */
+  async close(): Promise<void> {
+    if (this.transport) (await this.transport).close();
+  }
+
+  private put<T extends KubeObject>(type: ResourceType, object: T, options: WriteOptions, subresource: string | undefined): Promise<T> {
+    const name = object.metadata?.name;
+    if (!name) return Promise.reject(missingNameError(type));
+    const path = itemPath(type, name, object.metadata?.namespace, subresource) + buildWriteQuery(options);
+    return this.send<T>({ method: 'PUT', path, body: JSON.stringify(object) });
+  }
+
+  private async send<R>(request: TransportRequest): Promise<R> {
+    const transport = await this.getTransport();
+    const response = await transport.request(request);
+    if (response.statusCode < 200 || response.statusCode >= 300) throw ApiError.fromResponse(response.statusCode, response.body);
+    return (response.body === '' ? undefined : JSON.parse(response.body)) as R;
+  }
+
+  private getTransport(): Promise<HttpTransport> {
+    if (!this.transport) {
+      const { fieldManager: _fieldManager, ...transportOptions } = this.options;
+      this.transport = HttpTransport.create(transportOptions);
+      // A failed setup (unreadable CA file, …) is retried by the next call rather than cached.
+      this.transport.catch(() => {
+        this.transport = undefined;
+      });
+    }
+    return this.transport;
+  }
+}
+
+function missingNameError(type: ResourceType): ApiError {
+  return new ApiError({
+    apiVersion: 'v1',
+    kind: 'Status',
+    status: 'Failure',
+    code: 422,
+    reason: 'Invalid',
+    message: `${type.kind}: metadata.name is required to update an object`,
+    details: { kind: type.kind, causes: [{ field: 'metadata.name', reason: 'FieldValueRequired', message: 'Required value' }] },
+  });
+}
+
+function readBody(stream: NodeJS.ReadableStream): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer | string) => chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk));
+    stream.on('error', reject);
+    stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+  });
+}
+
+export interface CreateKubeClientOptions extends LoadKubeConfigOptions, Omit<HttpKubeClientOptions, 'kubeConfig'> {}
+
+/** Loads the kubeconfig (see loadKubeConfig) and builds a client for it, with the namespace to work in. */
+export function createKubeClient(options: CreateKubeClientOptions = {}): { client: HttpKubeClient; kubeConfig: KubeConfig; namespace: string } {
+  const { kubeconfig, context, namespace: namespaceFlag, env, homeDir, serviceAccountDir, ...clientOptions } = options;
+  const { kubeConfig, namespace } = loadKubeConfig({ kubeconfig, context, namespace: namespaceFlag, env, homeDir, serviceAccountDir });
+  return { client: new HttpKubeClient({ ...clientOptions, kubeConfig }), kubeConfig, namespace };
+}

@@ -1,0 +1,200 @@
+// HttpTransport: keep-alive HTTP(S) requests to the cluster a KubeConfig points at, with its TLS and auth applied.
+import http from 'node:http';
+import https from 'node:https';
+import { KubeConfig, type User } from '@kubernetes/client-node';
+
+export interface HttpTransportOptions {
+  kubeConfig: KubeConfig;
+  /** Sent as User-Agent; the API server derives the default field manager from it. */
+  userAgent?: string;
+  /** Per-request timeout for ordinary (non-watch) requests; default 60 s. */
+  requestTimeoutMs?: number;
+  /** Concurrent sockets for ordinary requests; default 256. Watches use their own agent. */
+  maxSockets?: number;
+}
+
+export interface TransportRequest {
+  method: string;
+  /** Path and query, e.g. `/api/v1/namespaces/default/pods?limit=5`. */
+  path: string;
+  body?: string;
+  contentType?: string;
+}
+
+export interface TransportResponse {
+  statusCode: number;
+  body: string;
+}
+
+/** A request that ran longer than `requestTimeoutMs`. */
+export class RequestTimeoutError extends Error {
+  override readonly name = 'RequestTimeoutError';
+  readonly timeoutMs: number;
+
+  constructor(method: string, path: string, timeoutMs: number) {
+    super(`${method} ${path} timed out after ${timeoutMs} ms`);
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+type HeaderMap = Record<string, string>;
+
+/** Built once per client: resolving TLS material reads files, so it is not done per request. */
+export class HttpTransport {
+  private constructor(
+    private readonly settings: {
+      url: URL;
+      requestModule: typeof http | typeof https;
+      agent: http.Agent;
+      watchAgent: http.Agent;
+      staticHeaders: HeaderMap;
+      /** For exec and auth-provider users: fetches a possibly refreshed Authorization header. */
+      refreshAuth: (() => Promise<HeaderMap>) | undefined;
+      requestTimeoutMs: number;
+    },
+  ) {}
+
+  static async create(options: HttpTransportOptions): Promise<HttpTransport> {
+    const { kubeConfig } = options;
+    const cluster = kubeConfig.getCurrentCluster();
+    if (!cluster) throw new Error('the kubeconfig has no current cluster');
+    const url = new URL(cluster.server);
+    const tls: https.RequestOptions = {};
+    // Applies CA, client certificate, skip-verify, server name and auth headers; throws for http:// without skip-verify.
+    await kubeConfig.applyToHTTPSOptions(tls);
+    const user = kubeConfig.getCurrentUser();
+    const isHttps = url.protocol === 'https:';
+    const agentOptions: https.AgentOptions = {
+      keepAlive: true,
+      maxSockets: options.maxSockets ?? 256,
+      maxFreeSockets: 256,
+      ...(isHttps ? pickTlsOptions(tls) : {}),
+    };
+    const makeAgent = (extra: https.AgentOptions): http.Agent =>
+      isHttps ? new https.Agent({ ...agentOptions, ...extra }) : new http.Agent({ ...agentOptions, ...extra });
+    // A proxy needs client-node's proxy agent; otherwise our own keep-alive agents.
+    const proxied = cluster.proxyUrl !== undefined && cluster.proxyUrl !== '';
+    const agent = proxied ? (tls.agent as http.Agent) : makeAgent({});
+    const watchAgent = proxied ? agent : makeAgent({ maxSockets: Infinity, keepAlive: false });
+    const staticHeaders: HeaderMap = { Accept: 'application/json', 'User-Agent': options.userAgent ?? 'aviary', ...headersOf(tls) };
+    const dynamic = user !== null && (user.exec !== undefined || user.authProvider !== undefined);
+    return new HttpTransport({
+      url,
+      requestModule: isHttps ? https : http,
+      agent,
+      watchAgent,
+      staticHeaders,
+      refreshAuth: dynamic && user ? createAuthRefresher(user) : undefined,
+      requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
+    });
+  }
+
+  /** Sends a request and collects the whole response; rejects only on network failures and timeouts. */
+  async request(request: TransportRequest): Promise<TransportResponse> {
+    const req = await this.open({ ...request, watch: false });
+    return new Promise<TransportResponse>((resolve, reject) => {
+      req.on('error', reject);
+      req.on('response', (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', reject);
+        res.on('end', () => resolve({ statusCode: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      });
+      req.end(request.body);
+    });
+  }
+
+  /** Opens a long-lived GET; resolves with the request and its response once headers arrive. */
+  async openStream(path: string): Promise<{ request: http.ClientRequest; response: http.IncomingMessage }> {
+    const req = await this.open({ method: 'GET', path, watch: true });
+    return new Promise((resolve, reject) => {
+      req.once('error', reject);
+      req.on('response', (response) => {
+        req.removeListener('error', reject);
+        resolve({ request: req, response });
+      });
+      req.end();
+    });
+  }
+
+  /** Closes idle keep-alive sockets so a process can exit. */
+  close(): void {
+    this.settings.agent.destroy();
+    this.settings.watchAgent.destroy();
+  }
+
+  private async open(request: TransportRequest & { watch: boolean }): Promise<http.ClientRequest> {
+    const { url, requestModule, agent, watchAgent, staticHeaders, refreshAuth, requestTimeoutMs } = this.settings;
+    const headers: HeaderMap = { ...staticHeaders, ...(refreshAuth ? await refreshAuth() : {}) };
+    if (request.body !== undefined) {
+      headers['Content-Type'] = request.contentType ?? 'application/json';
+      headers['Content-Length'] = String(Buffer.byteLength(request.body));
+    }
+    const basePath = url.pathname.replace(/\/+$/, '');
+    const req = requestModule.request({
+      protocol: url.protocol,
+      hostname: url.hostname.replace(/^\[|\]$/g, ''),
+      port: url.port || undefined,
+      method: request.method,
+      path: `${basePath}${request.path}`,
+      headers,
+      agent: request.watch ? watchAgent : agent,
+    });
+    if (!request.watch) {
+      req.setTimeout(requestTimeoutMs, () => req.destroy(new RequestTimeoutError(request.method, request.path, requestTimeoutMs)));
+    }
+    return req;
+  }
+}
+
+function pickTlsOptions(tls: https.RequestOptions): https.AgentOptions {
+  const picked: https.AgentOptions = {};
+  if (tls.ca !== undefined) picked.ca = tls.ca;
+  if (tls.cert !== undefined) picked.cert = tls.cert;
+  if (tls.key !== undefined) picked.key = tls.key;
+  if (tls.rejectUnauthorized !== undefined) picked.rejectUnauthorized = tls.rejectUnauthorized;
+  if (tls.servername !== undefined) picked.servername = tls.servername;
+  return picked;
+}
+
+/** The headers client-node put on the options, plus basic auth when the user has a username. */
+function headersOf(options: https.RequestOptions): HeaderMap {
+  const headers: HeaderMap = {};
+  const source = options.headers;
+  if (source !== undefined && !Array.isArray(source)) {
+    for (const [key, value] of Object.entries(source)) {
+      if (value !== undefined) headers[key] = Array.isArray(value) ? value.join(', ') : String(value);
+    }
+  }
+  if (options.auth) headers.Authorization = `Basic ${Buffer.from(options.auth).toString('base64')}`;
+  return headers;
+}
+
+/**
+ * Exec and auth-provider tokens expire; client-node's authenticators cache and refresh them.
+ * Runs them against a copy of the config without TLS files, so each request only pays for the token.
+ */
+function createAuthRefresher(user: User): () => Promise<HeaderMap> {
+  // Built once: client-node's authenticators cache tokens per KubeConfig instance.
+  const authOnly = new KubeConfig();
+  const { certFile: _certFile, keyFile: _keyFile, certData: _certData, keyData: _keyData, ...authUser } = user;
+  authOnly.loadFromOptions({
+    clusters: [{ name: 'auth', server: 'https://auth.invalid', skipTLSVerify: true }],
+    users: [authUser],
+    contexts: [{ name: 'auth', cluster: 'auth', user: authUser.name }],
+    currentContext: 'auth',
+  });
+  let inFlight: Promise<HeaderMap> | undefined;
+  return () => {
+    inFlight ??= (async () => {
+      try {
+        const options: https.RequestOptions = {};
+        await authOnly.applyToHTTPSOptions(options);
+        return headersOf(options);
+      } finally {
+        inFlight = undefined;
+      }
+    })();
+    return inFlight;
+  };
+}

@@ -1,0 +1,85 @@
+// runWorkers: the one controller worker loop — take a key, sync it, forget or requeue with backoff, done.
+import { isNotFound as isApiNotFound } from '../errors/api-error.js';
+import type { WorkQueue } from '../queue/work-queue.js';
+
+/** The part of the work queue the worker loop uses. */
+export type WorkerQueue = Pick<WorkQueue, 'get' | 'done' | 'forget' | 'addRateLimited' | 'shutDown' | 'numRequeues'>;
+
+/** Reconciles one key; throw to retry it with backoff, return to mark it done. */
+export type SyncFunction = (key: string) => Promise<void>;
+
+export interface RunWorkersOptions {
+  /** Names the controller in logs. */
+  name: string;
+  queue: WorkerQueue;
+  /** How many keys are synced concurrently (never the same key twice); default 1. */
+  workers?: number;
+  sync: SyncFunction;
+  /** Errors that mean the object is gone, so retrying cannot help; default the API not-found predicate. */
+  isNotFound?: (err: unknown) => boolean;
+  /** Told about each failed sync that is being retried; default logs a warning. */
+  onError?: (key: string, err: unknown) => void;
+}
+
+/** Running workers: `stop` shuts the queue down and resolves once every in-flight sync has finished. */
+export interface WorkersHandle {
+  stop(): Promise<void>;
+  /** Resolves when every worker has exited (after `stop`, or if the queue was shut down elsewhere). */
+  readonly stopped: Promise<void>;
+}
+
+/**
+ * Starts `workers` loops over `queue` (kubernetes/sample-controller's processNextWorkItem):
+ * success forgets the key's backoff; a not-found error is treated as done; any other error
+ * requeues the key rate-limited; the key is always marked done.
+ */
+export function runWorkers(options: RunWorkersOptions): WorkersHandle {
+  const count = options.workers ?? 1;
+  if (!Number.isInteger(count) || count < 1) throw new RangeError(`runWorkers(${options.name}): workers must be a positive integer, got ${count}`);
+  const loops: Promise<void>[] = [];
+  for (let i = 0; i < count; i++) loops.push(runWorker(options));
+  const stopped = Promise.all(loops).then(() => undefined);
+  return {
+    stopped,
+    stop: () => {
+      options.queue.shutDown();
+      return stopped;
+    },
+  };
+}
+
+async function runWorker(options: RunWorkersOptions): Promise<void> {
+  const { queue } = options;
+  for (;;) {
+    const key = await queue.get();
+    if (key === undefined) return;
+    await processKey(options, key);
+  }
+}
+
+async function processKey(options: RunWorkersOptions, key: string): Promise<void> {
+  const { queue } = options;
+  const isNotFound = options.isNotFound ?? isApiNotFound;
+  try {
+    await options.sync(key);
+    queue.forget(key);
+  } catch (err: unknown) {
+    if (isNotFound(err)) {
+      queue.forget(key);
+    } else {
+      reportError(options, key, err);
+      queue.addRateLimited(key);
+    }
+  } finally {
+    queue.done(key);
+  }
+}
+
+function reportError(options: RunWorkersOptions, key: string, err: unknown): void {
+  try {
+    if (options.onError) options.onError(key, err);
+    else console.warn(`[${options.name}] sync ${key} failed (retry ${options.queue.numRequeues(key) + 1}):`, err);
+  } catch (hookErr: unknown) {
+    console.warn(`[${options.name}] onError for ${key} threw:`, hookErr);
+  }
+}

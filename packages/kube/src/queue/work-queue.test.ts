@@ -1,0 +1,186 @@
+// Tests for WorkQueue: de-duplication, processing hand-off, delayed and rate-limited adds, shutdown.
+import { performance } from 'node:perf_hooks';
+import { describe, expect, it } from 'vitest';
+import { FakeClock } from '../clock/fake-clock.js';
+import { RealClock } from '../clock/clock.js';
+import { ExponentialRateLimiter } from './rate-limiter.js';
+import { WorkQueue } from './work-queue.js';
+
+function drain(queue: WorkQueue): string[] {
+  const keys: string[] = [];
+  for (let key = queue.tryGet(); key !== undefined; key = queue.tryGet()) {
+    keys.push(key);
+    queue.done(key);
+  }
+  return keys;
+}
+
+describe('WorkQueue basics', () => {
+  it('hands keys out in arrival order, each added key once', () => {
+    const queue = new WorkQueue({ clock: new FakeClock() });
+    for (const key of ['a', 'b', 'a', 'c', 'b']) queue.add(key);
+    expect(queue.len()).toBe(3);
+    expect(drain(queue)).toEqual(['a', 'b', 'c']);
+    expect(queue.len()).toBe(0);
+  });
+
+  it('re-queues a key added while it is processing only after done, and never to two workers', () => {
+    const queue = new WorkQueue({ clock: new FakeClock() });
+    queue.add('a');
+    expect(queue.tryGet()).toBe('a');
+    queue.add('a');
+    queue.add('a');
+    expect(queue.len()).toBe(0);
+    expect(queue.tryGet()).toBeUndefined();
+    queue.done('a');
+    expect(queue.len()).toBe(1);
+    expect(queue.tryGet()).toBe('a');
+    queue.done('a');
+    expect(queue.len()).toBe(0);
+  });
+
+  it('does not re-queue a key that was not added again while processing', () => {
+    const queue = new WorkQueue({ clock: new FakeClock() });
+    queue.add('a');
+    queue.done(queue.tryGet()!);
+    queue.done('a');
+    expect(queue.len()).toBe(0);
+  });
+
+  it('wakes a waiting get when a key arrives, serving waiters first-come first-served', async () => {
+    const queue = new WorkQueue({ clock: new FakeClock() });
+    const first = queue.get();
+    const second = queue.get();
+    queue.add('x');
+    queue.add('y');
+    expect(await first).toBe('x');
+    expect(await second).toBe('y');
+    // Both keys are processing: adding them again does not hand them out before done.
+    queue.add('x');
+    expect(queue.tryGet()).toBeUndefined();
+    queue.done('x');
+    expect(await queue.get()).toBe('x');
+  });
+
+  it('keeps order across many keys (ring buffer growth)', () => {
+    const queue = new WorkQueue({ clock: new FakeClock() });
+    const keys = Array.from({ length: 5000 }, (_, i) => `k${i}`);
+    for (const key of keys.slice(0, 3000)) queue.add(key);
+    expect(drain(queue).slice(0, 2)).toEqual(['k0', 'k1']);
+    for (const key of keys) queue.add(key);
+    expect(drain(queue)).toEqual(keys);
+  });
+
+  it('after shutDown: get answers undefined, waiting gets wake with undefined, adds are ignored', async () => {
+    const clock = new FakeClock();
+    const queue = new WorkQueue({ clock });
+    const waiting = queue.get();
+    queue.addAfter('later', 1000);
+    queue.shutDown();
+    expect(queue.shuttingDown).toBe(true);
+    expect(await waiting).toBeUndefined();
+    queue.add('a');
+    expect(await queue.get()).toBeUndefined();
+    expect(queue.tryGet()).toBeUndefined();
+    expect(clock.pendingTimers()).toBe(0);
+    clock.advance(2000);
+    expect(queue.len()).toBe(0);
+  });
+});
+
+describe('WorkQueue.addAfter', () => {
+  it('queues the key exactly at the advanced time on the fake clock', () => {
+    const clock = new FakeClock({ startMs: 0 });
+    const queue = new WorkQueue({ clock });
+    queue.addAfter('a', 2000);
+    clock.advance(1999);
+    expect(queue.tryGet()).toBeUndefined();
+    clock.advance(1);
+    expect(clock.now()).toBe(2000);
+    expect(queue.tryGet()).toBe('a');
+  });
+
+  it('arms one timer for the earliest due key, whatever the order of adds', () => {
+    const clock = new FakeClock({ startMs: 0 });
+    const queue = new WorkQueue({ clock });
+    queue.addAfter('c', 300);
+    queue.addAfter('a', 100);
+    queue.addAfter('b', 200);
+    expect(clock.pendingTimers()).toBe(1);
+    expect(clock.nextTimerAt()).toBe(100);
+    clock.advance(100);
+    expect(drain(queue)).toEqual(['a']);
+    expect(clock.pendingTimers()).toBe(1);
+    clock.advance(250);
+    expect(drain(queue)).toEqual(['b', 'c']);
+    expect(clock.pendingTimers()).toBe(0);
+  });
+
+  it('lets an earlier deadline for the same key win and ignores a later one', () => {
+    const clock = new FakeClock({ startMs: 0 });
+    const queue = new WorkQueue({ clock });
+    queue.addAfter('a', 1000);
+    queue.addAfter('a', 300); // earlier: wins
+    queue.addAfter('a', 5000); // later: ignored while 300 is pending
+    expect(queue.delayedLen()).toBe(1);
+    clock.advance(300);
+    expect(drain(queue)).toEqual(['a']);
+    clock.advance(10_000);
+    expect(drain(queue)).toEqual([]);
+  });
+
+  it('adds at once for a zero or negative delay', () => {
+    const queue = new WorkQueue({ clock: new FakeClock() });
+    queue.addAfter('a', 0);
+    queue.addAfter('b', -5);
+    expect(drain(queue)).toEqual(['a', 'b']);
+  });
+
+  it('de-duplicates a due key against the same key already queued', () => {
+    const clock = new FakeClock({ startMs: 0 });
+    const queue = new WorkQueue({ clock });
+    queue.add('a');
+    queue.addAfter('a', 10);
+    clock.advance(10);
+    expect(drain(queue)).toEqual(['a']);
+  });
+
+  it('fires a delayed add scheduled 2 s ahead between 2.00 and 2.05 s later on the real clock', async () => {
+    const queue = new WorkQueue({ clock: new RealClock() });
+    const start = performance.now();
+    queue.addAfter('a', 2000);
+    const key = await queue.get();
+    const elapsed = performance.now() - start;
+    expect(key).toBe('a');
+    // The clock counts whole milliseconds, so the due time can land up to 1 ms before 2000 ms of
+    // sub-millisecond time have passed.
+    expect(elapsed).toBeGreaterThanOrEqual(1999);
+    expect(elapsed).toBeLessThanOrEqual(2050);
+  });
+});
+
+describe('WorkQueue.addRateLimited', () => {
+  it('backs a failing key off exponentially until forget resets it', () => {
+    const clock = new FakeClock({ startMs: 0 });
+    const queue = new WorkQueue({ clock, rateLimiter: new ExponentialRateLimiter({ baseDelayMs: 5, maxDelayMs: 1000 }) });
+    const readyTimes: number[] = [];
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const before = clock.now();
+      queue.addRateLimited('a');
+      while (queue.len() === 0) clock.advance(1);
+      readyTimes.push(clock.now() - before);
+      queue.done(queue.tryGet()!);
+    }
+    expect(readyTimes).toEqual([5, 10, 20, 40]);
+    expect(queue.numRequeues('a')).toBe(4);
+    queue.forget('a');
+    expect(queue.numRequeues('a')).toBe(0);
+  });
+
+  it('uses the default 5 ms base', () => {
+    const clock = new FakeClock({ startMs: 0 });
+    const queue = new WorkQueue({ clock });
+    queue.addRateLimited('a');
+    expect(clock.nextTimerAt()).toBe(5);
+  });
+});

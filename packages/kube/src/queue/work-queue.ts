@@ -1,0 +1,167 @@
+// WorkQueue: a de-duplicating, delaying, rate-limited queue of string keys (client-go util/workqueue semantics).
+import { realClock, type Clock, type Timer } from '../clock/clock.js';
+import { DelayHeap } from './delay-heap.js';
+import { ExponentialRateLimiter, type RateLimiter } from './rate-limiter.js';
+import { RingBuffer } from './ring-buffer.js';
+
+export interface WorkQueueOptions {
+  /** Drives `addAfter` and `addRateLimited`; default the real clock. */
+  clock?: Clock;
+  /** Decides backoff for `addRateLimited`; default 5 ms doubling per failure, capped at 1000 s. */
+  rateLimiter?: RateLimiter;
+  /** For logs and metrics. */
+  name?: string;
+}
+
+type Waiter = (key: string | undefined) => void;
+
+/**
+ * A queue of keys where each key is in at most one place at a time:
+ * - a key added while it waits in the queue is queued once;
+ * - a key added while a worker processes it is queued again only after `done(key)`, so two
+ *   workers never hold the same key;
+ * - `addAfter` holds a key until its due time (the earliest of several pending requests wins),
+ *   with one clock timer armed for the earliest due key;
+ * - `addRateLimited` waits the rate limiter's per-key backoff; `forget` resets it.
+ *
+ * Unlike client-go, `shutDown` drops the keys still queued: `get` answers undefined at once, so
+ * workers stop promptly (the informers re-enqueue everything when a controller starts again).
+ */
+export class WorkQueue {
+  readonly name: string;
+  private readonly clock: Clock;
+  private readonly rateLimiter: RateLimiter;
+  /** Keys ready for a worker, in arrival order. */
+  private readonly fifo = new RingBuffer<string>(1024);
+  /** Keys that need processing: the ones in `fifo` plus the ones re-added while processing. */
+  private readonly dirty = new Set<string>();
+  /** Keys handed to a worker and not yet `done`. */
+  private readonly processing = new Set<string>();
+  /** Workers blocked in `get`, served first-come first-served. */
+  private readonly waiters = new RingBuffer<Waiter>();
+  private readonly delayed = new DelayHeap();
+  private timer: Timer | undefined;
+  private timerAt = Infinity;
+  private shutting = false;
+
+  constructor(options: WorkQueueOptions = {}) {
+    this.name = options.name ?? 'workqueue';
+    this.clock = options.clock ?? realClock;
+    this.rateLimiter = options.rateLimiter ?? new ExponentialRateLimiter();
+  }
+
+  /** Queues `key` now unless it is already queued (or shut down). */
+  add(key: string): void {
+    if (this.shutting || this.dirty.has(key)) return;
+    this.dirty.add(key);
+    if (this.processing.has(key)) return; // re-queued by done()
+    this.enqueue(key);
+  }
+
+  /** Queues `key` once `delayMs` have passed on the clock; 0 or less queues it now. */
+  addAfter(key: string, delayMs: number): void {
+    if (this.shutting) return;
+    if (!(delayMs > 0)) {
+      this.add(key);
+      return;
+    }
+    if (this.delayed.schedule(key, this.clock.now() + delayMs)) this.armTimer();
+  }
+
+  /** Queues `key` after the rate limiter's backoff for it (one more failure recorded). */
+  addRateLimited(key: string): void {
+    if (this.shutting) return;
+    this.addAfter(key, this.rateLimiter.when(key));
+  }
+
+  /** Resets the backoff of `key`; call after it was processed successfully. */
+  forget(key: string): void {
+    this.rateLimiter.forget(key);
+  }
+
+  /** How many times `key` was rate-limited since it was last forgotten. */
+  numRequeues(key: string): number {
+    return this.rateLimiter.numRequeues(key);
+  }
+
+  /** Waits for a key and marks it as processing; undefined once the queue is shut down. */
+  get(): Promise<string | undefined> {
+    if (this.shutting) return Promise.resolve(undefined);
+    const key = this.tryGet();
+    if (key !== undefined) return Promise.resolve(key);
+    return new Promise<string | undefined>((resolve) => this.waiters.push(resolve));
+  }
+
+  /** Takes a ready key without waiting (marking it processing), or undefined when none is ready. */
+  tryGet(): string | undefined {
+    if (this.shutting) return undefined;
+    const key = this.fifo.shift();
+    if (key === undefined) return undefined;
+    this.dirty.delete(key);
+    this.processing.add(key);
+    return key;
+  }
+
+  /** Marks `key` as no longer processing; if it was added meanwhile, it is queued again. */
+  done(key: string): void {
+    if (!this.processing.delete(key) || this.shutting) return;
+    if (this.dirty.has(key)) this.enqueue(key);
+  }
+
+  /** How many keys are ready for a worker (not counting processing or delayed keys). */
+  len(): number {
+    return this.fifo.length;
+  }
+
+  /** How many keys are waiting for a due time. */
+  delayedLen(): number {
+    return this.delayed.size;
+  }
+
+  /** Stops the queue: adds are ignored, queued and delayed keys are dropped, waiting `get`s answer undefined. */
+  shutDown(): void {
+    if (this.shutting) return;
+    this.shutting = true;
+    this.timer?.cancel();
+    this.timer = undefined;
+    this.timerAt = Infinity;
+    this.delayed.clear();
+    this.fifo.clear();
+    this.dirty.clear();
+    for (let waiter = this.waiters.shift(); waiter !== undefined; waiter = this.waiters.shift()) waiter(undefined);
+  }
+
+  get shuttingDown(): boolean {
+    return this.shutting;
+  }
+
+  /** Hands a dirty, not-processing key to a blocked worker, or appends it to the FIFO. */
+  private enqueue(key: string): void {
+    const waiter = this.waiters.shift();
+    if (waiter === undefined) {
+      this.fifo.push(key);
+      return;
+    }
+    this.dirty.delete(key);
+    this.processing.add(key);
+    waiter(key);
+  }
+
+  /** Keeps exactly one timer armed, for the earliest delayed key. */
+  private armTimer(): void {
+    const readyAt = this.delayed.peekReadyAt();
+    if (readyAt === undefined || readyAt >= this.timerAt) return;
+    this.timer?.cancel();
+    this.timerAt = readyAt;
+    this.timer = this.clock.setTimer(() => this.releaseDueKeys(), readyAt - this.clock.now());
+  }
+
+  private releaseDueKeys(): void {
+    this.timer = undefined;
+    this.timerAt = Infinity;
+    const now = this.clock.now();
+    for (let key = this.delayed.popDue(now); key !== undefined; key = this.delayed.popDue(now)) this.add(key);
+    // A real timer may fire a little before the millisecond clock reaches the due time: re-arm.
+    this.armTimer();
+  }
+}
