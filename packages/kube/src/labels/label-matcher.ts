@@ -8,7 +8,7 @@ import {
   LabelOperator,
   matchesLabelRequirement,
   type LabelRequirement,
-  type Labels,
+  type LabelSet,
 } from './label-requirement.js';
 import { parseLabelRequirements } from './label-selector-parser.js';
 
@@ -44,7 +44,7 @@ export class LabelMatcher {
     return new LabelMatcher([...requirements].sort(byKey), true);
   }
 
-  matches(labels: Labels | undefined): boolean {
+  matches(labels: LabelSet | undefined): boolean {
     if (!this.selectable) return false;
     return this.requirements.every((requirement) => matchesLabelRequirement(requirement, labels));
   }
@@ -90,7 +90,7 @@ export function parseLabelSelector(text: string): LabelMatcher {
  * The matcher for exactly this label set (`{a: '1', b: '2'}` → `a=1,b=2`). An empty set selects everything.
  * Like upstream SelectorFromSet it does not validate; use `validatedSelectorFromSet` for untrusted input.
  */
-export function selectorFromSet(set: Labels | undefined): LabelMatcher {
+export function selectorFromSet(set: LabelSet | undefined): LabelMatcher {
   const requirements = Object.entries(set ?? {}).map(
     ([key, value]): LabelRequirement => Object.freeze({ key, operator: LabelOperator.Equals, values: Object.freeze([value]) }),
   );
@@ -98,7 +98,7 @@ export function selectorFromSet(set: Labels | undefined): LabelMatcher {
 }
 
 /** `selectorFromSet`, validating every key and value; throws InvalidLabelSelectorError. */
-export function validatedSelectorFromSet(set: Labels | undefined): LabelMatcher {
+export function validatedSelectorFromSet(set: LabelSet | undefined): LabelMatcher {
   const requirements = Object.entries(set ?? {}).map(([key, value]) =>
     createLabelRequirement({ key, operator: LabelOperator.Equals, values: [value] }),
   );

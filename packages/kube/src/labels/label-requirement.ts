@@ -25,7 +25,7 @@ export interface LabelRequirement {
   readonly values: readonly string[];
 }
 
-export type Labels = Readonly<Record<string, string>>;
+export type LabelSet = Readonly<Record<string, string>>;
 
 const INTEGER = /^[-+]?\d+$/;
 
@@ -79,7 +79,7 @@ export function createLabelRequirement(options: { key: string; operator: LabelOp
  * Whether `labels` satisfy the requirement. A missing key satisfies NotIn, NotEquals and DoesNotExist,
  * and nothing else; Gt/Lt compare integers and fail on a non-integer label value.
  */
-export function matchesLabelRequirement(requirement: LabelRequirement, labels: Labels | undefined): boolean {
+export function matchesLabelRequirement(requirement: LabelRequirement, labels: LabelSet | undefined): boolean {
   const has = labels !== undefined && Object.hasOwn(labels, requirement.key);
   const value = has ? labels[requirement.key] : undefined;
   switch (requirement.operator) {
