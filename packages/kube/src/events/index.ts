@@ -1,2 +1,3 @@
-// (filled in as the events module is built)
-export {};
+// Events: the EventRecorder interface, the recorder that writes core/v1 Events, and the fake for tests.
+export * from './event-recorder.js';
+export * from './api-event-recorder.js';

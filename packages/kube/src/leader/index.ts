@@ -1,2 +1,3 @@
-// (filled in as the leader module is built)
-export {};
+// Leader election over a coordination.k8s.io/v1 Lease.
+export * from './leader-election-config.js';
+export * from './leader-elector.js';

@@ -3,6 +3,7 @@ import type { CanaryStep, Rollout, RolloutStatus } from '@aviary/kube';
 import { describe, expect, it } from 'vitest';
 import { canaryStepString, displayedRolloutPhase, rolloutPhase } from './rollout-phase.js';
 
+const times = { lastUpdateTime: '2026-11-20T00:00:00Z', lastTransitionTime: '2026-11-20T00:00:00Z' };
 const healthyStatus: RolloutStatus = { replicas: 5, updatedReplicas: 5, availableReplicas: 5, stableRS: 'abc', currentPodHash: 'abc' };
 
 function rollout(status: RolloutStatus, spec: Partial<Rollout['spec']> = {}): Rollout {
@@ -14,19 +15,19 @@ describe('rolloutPhase', () => {
     ['everything updated and promoted is Healthy', rollout(healthyStatus), 'Healthy', ''],
     [
       'an invalid spec is Degraded with its message',
-      rollout({ ...healthyStatus, conditions: [{ type: 'InvalidSpec', status: 'True', reason: 'InvalidSpec', message: 'The Rollout "demo" is invalid' }] }),
+      rollout({ ...healthyStatus, conditions: [{ ...times, type: 'InvalidSpec', status: 'True', reason: 'InvalidSpec', message: 'The Rollout "demo" is invalid' }] }),
       'Degraded',
       'InvalidSpec: The Rollout "demo" is invalid',
     ],
     [
       'an abort is Degraded with the abort message',
-      rollout({ ...healthyStatus, conditions: [{ type: 'Progressing', status: 'False', reason: 'RolloutAborted', message: 'Rollout aborted update to revision 3' }] }),
+      rollout({ ...healthyStatus, conditions: [{ ...times, type: 'Progressing', status: 'False', reason: 'RolloutAborted', message: 'Rollout aborted update to revision 3' }] }),
       'Degraded',
       'RolloutAborted: Rollout aborted update to revision 3',
     ],
     [
       'a timed-out update is Degraded',
-      rollout({ ...healthyStatus, conditions: [{ type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded', message: 'ReplicaSet "demo-abc" has timed out progressing.' }] }),
+      rollout({ ...healthyStatus, conditions: [{ ...times, type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded', message: 'ReplicaSet "demo-abc" has timed out progressing.' }] }),
       'Degraded',
       'ProgressDeadlineExceeded: ReplicaSet "demo-abc" has timed out progressing.',
     ],
