@@ -1,0 +1,211 @@
+// OpenAPI schemas of core/v1 pods: Pod, PodSpec, PodTemplateSpec, volumes, scheduling and PodStatus.
+// Not modelled field by field (x-kubernetes-preserve-unknown-fields, so valid input is never rejected):
+// the node/pod affinity terms, rarely used volume sources (csi, ephemeral, nfs, cloud disks, …),
+// clusterTrustBundle projections, resourceClaims, and unknown fields inside PodStatus/ContainerStatus
+// (status is written by our own controllers; dropping a field we did not model would lose data).
+import type { JsonSchema } from '../schema/json-schema.js';
+import { boolean, int32, int64, kind, list, map, object, oneOfStrings, preserve, ref, string } from '../schema/schema-dsl.js';
+import { coreV1, metaV1, quantityName } from './component-names.js';
+
+const strings = (): JsonSchema => list(string(), { listType: 'atomic' });
+const time = (): JsonSchema => ref(metaV1('Time'));
+const keyToPaths = (): JsonSchema => list(ref(coreV1('KeyToPath')), { listType: 'atomic' });
+
+/** Volume sources modelled in detail; every other source is accepted as an opaque object. */
+const modelledVolumeSources: Record<string, JsonSchema> = {
+  configMap: ref(coreV1('ConfigMapVolumeSource')),
+  downwardAPI: ref(coreV1('DownwardAPIVolumeSource')),
+  emptyDir: ref(coreV1('EmptyDirVolumeSource')),
+  hostPath: ref(coreV1('HostPathVolumeSource')),
+  persistentVolumeClaim: ref(coreV1('PersistentVolumeClaimVolumeSource')),
+  projected: ref(coreV1('ProjectedVolumeSource')),
+  secret: ref(coreV1('SecretVolumeSource')),
+};
+const opaqueVolumeSources = [
+  'awsElasticBlockStore', 'azureDisk', 'azureFile', 'cephfs', 'cinder', 'csi', 'ephemeral', 'fc', 'flexVolume', 'flocker',
+  'gcePersistentDisk', 'gitRepo', 'glusterfs', 'image', 'iscsi', 'nfs', 'photonPersistentDisk', 'portworxVolume', 'quobyte',
+  'rbd', 'scaleIO', 'storageos', 'vsphereVolume',
+] as const;
+
+const containerStatusList = (): JsonSchema => list(ref(coreV1('ContainerStatus')), { listType: 'atomic' });
+
+export const podSchemas: Record<string, JsonSchema> = {
+  [coreV1('Pod')]: kind(
+    { group: '', version: 'v1', kind: 'Pod' },
+    { spec: ref(coreV1('PodSpec')), status: ref(coreV1('PodStatus')) },
+    { description: 'Pod is a collection of containers that can run on a host.' },
+  ),
+  [coreV1('PodTemplateSpec')]: object({ metadata: ref(metaV1('ObjectMeta'), { default: {} }), spec: ref(coreV1('PodSpec')) }),
+  [coreV1('PodSpec')]: object(
+    {
+      activeDeadlineSeconds: int64(),
+      affinity: ref(coreV1('Affinity')),
+      automountServiceAccountToken: boolean(),
+      containers: list(ref(coreV1('Container')), { mergeKey: 'name' }),
+      dnsConfig: ref(coreV1('PodDNSConfig')),
+      dnsPolicy: oneOfStrings(['ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None']),
+      enableServiceLinks: boolean(),
+      ephemeralContainers: list(ref(coreV1('EphemeralContainer')), { mergeKey: 'name' }),
+      hostAliases: list(ref(coreV1('HostAlias')), { mergeKey: 'ip' }),
+      hostIPC: boolean(),
+      hostNetwork: boolean(),
+      hostPID: boolean(),
+      hostUsers: boolean(),
+      hostname: string(),
+      imagePullSecrets: list(ref(coreV1('LocalObjectReference')), { mergeKey: 'name' }),
+      initContainers: list(ref(coreV1('Container')), { mergeKey: 'name' }),
+      nodeName: string(),
+      nodeSelector: map(string(), { 'x-kubernetes-map-type': 'atomic' }),
+      os: object({ name: string() }, { required: ['name'] }),
+      overhead: map(ref(quantityName)),
+      preemptionPolicy: oneOfStrings(['Never', 'PreemptLowerPriority']),
+      priority: int32(),
+      priorityClassName: string(),
+      readinessGates: list(object({ conditionType: string() }, { required: ['conditionType'] }), { listType: 'atomic' }),
+      resourceClaims: list(preserve(), { mergeKey: 'name', strategy: 'merge,retainKeys' }),
+      resources: ref(coreV1('ResourceRequirements')),
+      restartPolicy: oneOfStrings(['Always', 'Never', 'OnFailure']),
+      runtimeClassName: string(),
+      schedulerName: string(),
+      schedulingGates: list(object({ name: string() }, { required: ['name'] }), { mergeKey: 'name' }),
+      securityContext: ref(coreV1('PodSecurityContext')),
+      serviceAccount: string(),
+      serviceAccountName: string(),
+      setHostnameAsFQDN: boolean(),
+      shareProcessNamespace: boolean(),
+      subdomain: string(),
+      terminationGracePeriodSeconds: int64(),
+      tolerations: list(ref(coreV1('Toleration')), { listType: 'atomic' }),
+      topologySpreadConstraints: list(ref(coreV1('TopologySpreadConstraint')), {
+        mergeKey: 'topologyKey',
+        mapKeys: ['topologyKey', 'whenUnsatisfiable'],
+      }),
+      volumes: list(ref(coreV1('Volume')), { mergeKey: 'name', strategy: 'merge,retainKeys' }),
+    },
+    { required: ['containers'], description: 'PodSpec is a description of a pod.' },
+  ),
+  [coreV1('Affinity')]: object({ nodeAffinity: preserve(), podAffinity: preserve(), podAntiAffinity: preserve() }),
+  [coreV1('PodDNSConfig')]: object({
+    nameservers: strings(),
+    options: list(object({ name: string(), value: string() }), { listType: 'atomic' }),
+    searches: strings(),
+  }),
+  [coreV1('HostAlias')]: object({ hostnames: strings(), ip: string() }, { required: ['ip'] }),
+  [coreV1('LocalObjectReference')]: object({ name: string({ default: '' }) }, { 'x-kubernetes-map-type': 'atomic' }),
+  [coreV1('PodSecurityContext')]: object({
+    appArmorProfile: ref(coreV1('AppArmorProfile')),
+    fsGroup: int64(),
+    fsGroupChangePolicy: string(),
+    runAsGroup: int64(),
+    runAsNonRoot: boolean(),
+    runAsUser: int64(),
+    seLinuxChangePolicy: string(),
+    seLinuxOptions: ref(coreV1('SELinuxOptions')),
+    seccompProfile: ref(coreV1('SeccompProfile')),
+    supplementalGroups: list(int64(), { listType: 'atomic' }),
+    supplementalGroupsPolicy: string(),
+    sysctls: list(object({ name: string(), value: string() }, { required: ['name', 'value'] }), { listType: 'atomic' }),
+    windowsOptions: ref(coreV1('WindowsSecurityContextOptions')),
+  }),
+  [coreV1('Toleration')]: object({
+    effect: oneOfStrings(['NoExecute', 'NoSchedule', 'PreferNoSchedule']),
+    key: string(),
+    operator: oneOfStrings(['Equal', 'Exists']),
+    tolerationSeconds: int64(),
+    value: string(),
+  }),
+  [coreV1('TopologySpreadConstraint')]: object(
+    {
+      labelSelector: ref(metaV1('LabelSelector')),
+      matchLabelKeys: strings(),
+      maxSkew: int32(),
+      minDomains: int32(),
+      nodeAffinityPolicy: string(),
+      nodeTaintsPolicy: string(),
+      topologyKey: string(),
+      whenUnsatisfiable: oneOfStrings(['DoNotSchedule', 'ScheduleAnyway']),
+    },
+    { required: ['maxSkew', 'topologyKey', 'whenUnsatisfiable'] },
+  ),
+  [coreV1('Volume')]: object(
+    { name: string(), ...modelledVolumeSources, ...Object.fromEntries(opaqueVolumeSources.map((source) => [source, preserve()])) },
+    { required: ['name'] },
+  ),
+  [coreV1('EmptyDirVolumeSource')]: object({ medium: string(), sizeLimit: ref(quantityName) }),
+  [coreV1('ConfigMapVolumeSource')]: object({ defaultMode: int32(), items: keyToPaths(), name: string({ default: '' }), optional: boolean() }),
+  [coreV1('SecretVolumeSource')]: object({ defaultMode: int32(), items: keyToPaths(), optional: boolean(), secretName: string() }),
+  [coreV1('KeyToPath')]: object({ key: string(), mode: int32(), path: string() }, { required: ['key', 'path'] }),
+  [coreV1('HostPathVolumeSource')]: object({ path: string(), type: string() }, { required: ['path'] }),
+  [coreV1('PersistentVolumeClaimVolumeSource')]: object({ claimName: string(), readOnly: boolean() }, { required: ['claimName'] }),
+  [coreV1('ProjectedVolumeSource')]: object({ defaultMode: int32(), sources: list(ref(coreV1('VolumeProjection')), { listType: 'atomic' }) }),
+  [coreV1('VolumeProjection')]: object({
+    clusterTrustBundle: preserve(),
+    configMap: ref(coreV1('ConfigMapProjection')),
+    downwardAPI: ref(coreV1('DownwardAPIProjection')),
+    secret: ref(coreV1('SecretProjection')),
+    serviceAccountToken: ref(coreV1('ServiceAccountTokenProjection')),
+  }),
+  [coreV1('ConfigMapProjection')]: object({ items: keyToPaths(), name: string({ default: '' }), optional: boolean() }),
+  [coreV1('SecretProjection')]: object({ items: keyToPaths(), name: string({ default: '' }), optional: boolean() }),
+  [coreV1('DownwardAPIProjection')]: object({ items: list(ref(coreV1('DownwardAPIVolumeFile')), { listType: 'atomic' }) }),
+  [coreV1('ServiceAccountTokenProjection')]: object({ audience: string(), expirationSeconds: int64(), path: string() }, { required: ['path'] }),
+  [coreV1('DownwardAPIVolumeSource')]: object({ defaultMode: int32(), items: list(ref(coreV1('DownwardAPIVolumeFile')), { listType: 'atomic' }) }),
+  [coreV1('DownwardAPIVolumeFile')]: object(
+    { fieldRef: ref(coreV1('ObjectFieldSelector')), mode: int32(), path: string(), resourceFieldRef: ref(coreV1('ResourceFieldSelector')) },
+    { required: ['path'] },
+  ),
+  [coreV1('PodStatus')]: object(
+    {
+      conditions: list(ref(coreV1('PodCondition')), { mergeKey: 'type' }),
+      containerStatuses: containerStatusList(),
+      ephemeralContainerStatuses: containerStatusList(),
+      hostIP: string(),
+      hostIPs: list(object({ ip: string() }), { mergeKey: 'ip', listType: 'atomic' }),
+      initContainerStatuses: containerStatusList(),
+      message: string(),
+      nominatedNodeName: string(),
+      observedGeneration: int64(),
+      phase: oneOfStrings(['Failed', 'Pending', 'Running', 'Succeeded', 'Unknown']),
+      podIP: string(),
+      podIPs: list(object({ ip: string() }), { mergeKey: 'ip' }),
+      qosClass: oneOfStrings(['BestEffort', 'Burstable', 'Guaranteed']),
+      reason: string(),
+      resize: string(),
+      startTime: time(),
+    },
+    { 'x-kubernetes-preserve-unknown-fields': true },
+  ),
+  [coreV1('PodCondition')]: object(
+    { lastProbeTime: time(), lastTransitionTime: time(), message: string(), observedGeneration: int64(), reason: string(), status: string(), type: string() },
+    { required: ['type', 'status'] },
+  ),
+  [coreV1('ContainerStatus')]: object(
+    {
+      allocatedResources: map(ref(quantityName)),
+      containerID: string(),
+      image: string(),
+      imageID: string(),
+      lastState: ref(coreV1('ContainerState'), { default: {} }),
+      name: string(),
+      ready: boolean(),
+      resources: ref(coreV1('ResourceRequirements')),
+      restartCount: int32(),
+      started: boolean(),
+      state: ref(coreV1('ContainerState'), { default: {} }),
+    },
+    { 'x-kubernetes-preserve-unknown-fields': true },
+  ),
+  [coreV1('ContainerState')]: object({
+    running: object({ startedAt: time() }),
+    terminated: object({
+      containerID: string(),
+      exitCode: int32(),
+      finishedAt: time(),
+      message: string(),
+      reason: string(),
+      signal: int32(),
+      startedAt: time(),
+    }),
+    waiting: object({ message: string(), reason: string() }),
+  }),
+};

@@ -1,0 +1,139 @@
+// Structural pruning and validation of one object against its schema, as the apiserver does on every write.
+// Behaviour follows apiextensions-apiserver (pkg/apiserver/schema/pruning/algorithm.go and the
+// kube-openapi validator): unknown fields are dropped and reported by path, known fields are validated.
+import { FieldErrorType, type FieldError } from './field-errors.js';
+import type { JsonSchema, SchemaResolver } from './json-schema.js';
+import { resolveSchema } from './schema-resolution.js';
+import { checkConstraints, checkType } from './value-checks.js';
+
+export interface PruneValidateOptions {
+  /** The value is a whole resource: `apiVersion`, `kind` and `metadata` are always allowed at its root. Default true. */
+  readonly resourceRoot?: boolean;
+  /** Schema for `metadata` at the root and in embedded resources (ObjectMeta); default keeps any object. */
+  readonly metadataSchema?: JsonSchema;
+  /** Follows `$ref`s (built-in schemas reference OpenAPI components). */
+  readonly resolve?: SchemaResolver;
+}
+
+export interface PruneValidateResult {
+  /** A pruned deep copy of the input (the input is not changed). */
+  readonly object: unknown;
+  /** Paths of dropped fields, as kubectl prints them: `spec.foo`, `spec.template.spec.containers[0].bar`. */
+  readonly unknownFields: string[];
+  readonly errors: FieldError[];
+}
+
+const anyObject: JsonSchema = { type: 'object', 'x-kubernetes-preserve-unknown-fields': true };
+const typeMetaSchema: JsonSchema = { type: 'string' };
+
+interface WalkContext {
+  readonly resolve: SchemaResolver | undefined;
+  readonly metadataSchema: JsonSchema | undefined;
+  readonly unknownFields: string[];
+  readonly errors: FieldError[];
+}
+
+/** Prunes unknown fields and validates the rest. Structural schemas only; CEL rules are not evaluated. */
+export function pruneAndValidate(object: unknown, schema: JsonSchema | Record<string, unknown>, options: PruneValidateOptions = {}): PruneValidateResult {
+  const context: WalkContext = {
+    resolve: options.resolve,
+    metadataSchema: options.metadataSchema,
+    unknownFields: [],
+    errors: [],
+  };
+  const pruned = walk(object, schema as JsonSchema, '', context, options.resourceRoot ?? true);
+  return { object: pruned, unknownFields: context.unknownFields, errors: context.errors };
+}
+
+function childPath(parent: string, key: string): string {
+  return parent ? `${parent}.${key}` : key;
+}
+
+function walk(value: unknown, rawSchema: JsonSchema, path: string, context: WalkContext, resourceRoot = false): unknown {
+  const schema = resolveSchema(rawSchema, context.resolve);
+  if (value === null) {
+    if (!schema.nullable && (schema.type || schema['x-kubernetes-int-or-string'])) {
+      context.errors.push({ path, type: FieldErrorType.TypeInvalid, message: `Invalid value: "null": ${path} in body must be of type ${schema.type ?? 'integer/string'}: "null"` });
+    }
+    return null;
+  }
+  const typeError = checkType(value, schema, path);
+  if (typeError) {
+    context.errors.push(typeError);
+    return structuredClone(value);
+  }
+  context.errors.push(...checkConstraints(value, schema, path));
+  if (Array.isArray(value)) return walkArray(value, schema, path, context);
+  if (typeof value === 'object') return walkObject(value as Record<string, unknown>, schema, path, context, resourceRoot);
+  return value;
+}
+
+function walkArray(value: unknown[], schema: JsonSchema, path: string, context: WalkContext): unknown[] {
+  if (schema.minItems !== undefined && value.length < schema.minItems) {
+    context.errors.push({ path, type: FieldErrorType.Invalid, message: `Invalid value: ${value.length}: ${path} in body should have at least ${schema.minItems} items` });
+  }
+  if (schema.maxItems !== undefined && value.length > schema.maxItems) {
+    context.errors.push({ path, type: FieldErrorType.TooMany, message: `Too many: ${value.length}: must have at most ${schema.maxItems} items` });
+  }
+  const items = schema.items;
+  const pruned = value.map((item, index) => (items ? walk(item, items, `${path}[${index}]`, context) : structuredClone(item)));
+  checkListUniqueness(pruned, schema, path, context);
+  return pruned;
+}
+
+/** `x-kubernetes-list-type: set` needs unique items; `map` needs unique key tuples. */
+function checkListUniqueness(items: unknown[], schema: JsonSchema, path: string, context: WalkContext): void {
+  const listType = schema['x-kubernetes-list-type'];
+  if (listType !== 'set' && listType !== 'map') return;
+  const keys = schema['x-kubernetes-list-map-keys'] ?? [];
+  const seen = new Set<string>();
+  items.forEach((item, index) => {
+    const identity =
+      listType === 'set' ? JSON.stringify(item) : JSON.stringify(keys.map((key) => (item as Record<string, unknown> | null)?.[key] ?? null));
+    if (seen.has(identity)) {
+      const shown = listType === 'set' ? JSON.stringify(item) : `map[${keys.map((key) => `${key}:${JSON.stringify((item as Record<string, unknown>)[key])}`).join(' ')}]`;
+      context.errors.push({ path: `${path}[${index}]`, type: FieldErrorType.Duplicate, message: `Duplicate value: ${shown}` });
+    }
+    seen.add(identity);
+  });
+}
+
+function walkObject(value: Record<string, unknown>, schema: JsonSchema, path: string, context: WalkContext, resourceRoot: boolean): Record<string, unknown> {
+  const properties = schema.properties;
+  const additional = schema.additionalProperties;
+  const preserveUnknown = schema['x-kubernetes-preserve-unknown-fields'] === true;
+  const typeMetaAllowed = resourceRoot || schema['x-kubernetes-embedded-resource'] === true;
+  const pruned: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) {
+    const fieldPath = childPath(path, key);
+    const declared = properties && Object.hasOwn(properties, key) ? properties[key] : undefined;
+    let fieldSchema: JsonSchema | undefined = declared;
+    if (typeMetaAllowed && (key === 'apiVersion' || key === 'kind')) fieldSchema ??= typeMetaSchema;
+    if (typeMetaAllowed && key === 'metadata') fieldSchema = metadataSchemaFor(declared, context);
+    if (fieldSchema) {
+      // A null in a non-nullable field is dropped, as the apiserver prunes it before defaulting.
+      if (child === null && !resolveSchema(fieldSchema, context.resolve).nullable) continue;
+      pruned[key] = walk(child, fieldSchema, fieldPath, context);
+    } else if (additional !== undefined && additional !== false) {
+      pruned[key] = additional === true ? structuredClone(child) : walk(child, additional, properties ? fieldPath : `${path}[${key}]`, context);
+    } else if (preserveUnknown) {
+      pruned[key] = structuredClone(child);
+    } else {
+      context.unknownFields.push(fieldPath);
+    }
+  }
+  for (const required of schema.required ?? []) {
+    if (pruned[required] === undefined) context.errors.push({ path: childPath(path, required), type: FieldErrorType.Required, message: 'Required value' });
+  }
+  return pruned;
+}
+
+/**
+ * `metadata` of a resource is always ObjectMeta: CRD schemas only say `metadata: {type: object}`, so the
+ * given ObjectMeta schema wins; without one, a declared schema with fields is used, else anything is kept.
+ */
+function metadataSchemaFor(declared: JsonSchema | undefined, context: WalkContext): JsonSchema {
+  if (context.metadataSchema) return context.metadataSchema;
+  const resolved = declared ? resolveSchema(declared, context.resolve) : undefined;
+  return resolved?.properties ? resolved : anyObject;
+}

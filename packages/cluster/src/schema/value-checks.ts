@@ -1,0 +1,100 @@
+// Scalar checks of one value against one schema node: type, enum, bounds, lengths, pattern and formats.
+import { FieldErrorType, jsonTypeOf, quoteValue, type FieldError } from './field-errors.js';
+import type { JsonSchema } from './json-schema.js';
+import { isIntOrString, typeAlternatives } from './schema-resolution.js';
+
+/** Whether the value has the JSON type the schema names (`integer` is a subset of `number`). */
+export function matchesType(value: unknown, type: string): boolean {
+  switch (type) {
+    case 'object':
+      return typeof value === 'object' && value !== null && !Array.isArray(value);
+    case 'array':
+      return Array.isArray(value);
+    case 'string':
+      return typeof value === 'string';
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value);
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    default:
+      return true;
+  }
+}
+
+/** A type error, or undefined. Handles int-or-string and simple `oneOf` type alternatives. */
+export function checkType(value: unknown, schema: JsonSchema, path: string): FieldError | undefined {
+  let expected: string[] | undefined;
+  if (isIntOrString(schema)) expected = ['integer', 'string'];
+  else if (schema.type) expected = [schema.type];
+  else expected = typeAlternatives(schema);
+  if (!expected || expected.some((type) => matchesType(value, type))) return undefined;
+  const actual = jsonTypeOf(value);
+  return {
+    path,
+    type: FieldErrorType.TypeInvalid,
+    message: `Invalid value: "${actual}": ${path} in body must be of type ${expected.join('/')}: "${actual}"`,
+  };
+}
+
+const regexCache = new Map<string, RegExp | null>();
+
+function compilePattern(pattern: string): RegExp | null {
+  if (!regexCache.has(pattern)) {
+    try {
+      regexCache.set(pattern, new RegExp(pattern, 'u'));
+    } catch {
+      // A Go RE2 pattern JavaScript cannot compile is skipped rather than rejecting every value.
+      regexCache.set(pattern, null);
+    }
+  }
+  return regexCache.get(pattern) ?? null;
+}
+
+const formatChecks: Record<string, (value: string) => boolean> = {
+  'date-time': (v) => /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/.test(v),
+  date: (v) => /^\d{4}-\d{2}-\d{2}$/.test(v),
+  byte: (v) => /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(v),
+  uuid: (v) => /^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$/.test(v),
+  ipv4: (v) => /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/.test(v),
+};
+
+/** Enum, bounds, lengths, pattern and format checks for a value already known to have the right type. */
+export function checkConstraints(value: unknown, schema: JsonSchema, path: string): FieldError[] {
+  const errors: FieldError[] = [];
+  const invalid = (message: string): void => {
+    errors.push({ path, type: FieldErrorType.Invalid, message: `Invalid value: ${quoteValue(value)}: ${path} in body ${message}` });
+  };
+  if (schema.enum && !schema.enum.some((allowed) => allowed === value)) {
+    const supported = schema.enum.map((allowed) => quoteValue(allowed)).join(', ');
+    errors.push({ path, type: FieldErrorType.NotSupported, message: `Unsupported value: ${quoteValue(value)}: supported values: ${supported}` });
+  }
+  if (typeof value === 'number') {
+    if (schema.minimum !== undefined) {
+      if (schema.exclusiveMinimum ? value <= schema.minimum : value < schema.minimum) {
+        invalid(`should be greater than ${schema.exclusiveMinimum ? '' : 'or equal to '}${schema.minimum}`);
+      }
+    }
+    if (schema.maximum !== undefined) {
+      if (schema.exclusiveMaximum ? value >= schema.maximum : value > schema.maximum) {
+        invalid(`should be less than ${schema.exclusiveMaximum ? '' : 'or equal to '}${schema.maximum}`);
+      }
+    }
+    if (schema.multipleOf !== undefined && schema.multipleOf > 0 && !Number.isInteger(value / schema.multipleOf)) {
+      invalid(`should be a multiple of ${schema.multipleOf}`);
+    }
+  }
+  if (typeof value === 'string') {
+    const length = [...value].length;
+    if (schema.minLength !== undefined && length < schema.minLength) invalid(`should be at least ${schema.minLength} chars long`);
+    if (schema.maxLength !== undefined && length > schema.maxLength) {
+      errors.push({ path, type: FieldErrorType.TooLong, message: `Too long: may not be more than ${schema.maxLength} bytes` });
+    }
+    const pattern = schema.pattern ? compilePattern(schema.pattern) : null;
+    if (pattern && !pattern.test(value)) invalid(`should match '${schema.pattern}'`);
+    const format = schema.format ? formatChecks[schema.format] : undefined;
+    if (format && !format(value)) invalid(`must be of type ${schema.format}: ${quoteValue(value)}`);
+  }
+  return errors;
+}
