@@ -1,4 +1,7 @@
 // The `aviary` command line: dispatches to up, apiserver, controller and demo.
+import { apiserverUsage, runApiserverCommand } from './apiserver-command.js';
+import { UsageError } from './command-flags.js';
+
 const usage = `Usage: aviary <command> [flags]
 
 Commands:
@@ -10,16 +13,32 @@ Commands:
 
 const notBuiltYet: Record<string, string> = {
   up: 'the embedded cluster (API server, local node and controllers) is not built yet.',
-  apiserver: 'the embedded API server is not built yet.',
   controller: 'the Rollout controller is not built yet.',
   demo: 'the rollouts demo needs the embedded cluster and the Rollout controller, which are not built yet.',
 };
 
-function main(argv: string[]): number {
+const commands: Record<string, { run: (argv: readonly string[]) => Promise<number>; usage: string }> = {
+  apiserver: { run: runApiserverCommand, usage: apiserverUsage },
+};
+
+async function main(argv: string[]): Promise<number> {
   const command = argv[0];
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(usage);
     return 0;
+  }
+  const runnable = commands[command];
+  if (runnable !== undefined) {
+    try {
+      return await runnable.run(argv.slice(1));
+    } catch (err: unknown) {
+      if (err instanceof UsageError) {
+        process.stderr.write(`aviary ${command}: ${err.message}\n\n${runnable.usage}`);
+        return 2;
+      }
+      process.stderr.write(`aviary ${command}: ${err instanceof Error ? err.message : String(err)}\n`);
+      return 1;
+    }
   }
   const missing = notBuiltYet[command];
   if (missing !== undefined) {
@@ -30,4 +49,4 @@ function main(argv: string[]): number {
   return 2;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

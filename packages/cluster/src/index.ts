@@ -1,2 +1,35 @@
 // @aviary/cluster: the embedded Kubernetes-compatible cluster.
-export {};
+export * from './apiserver.js';
+export * from './registry/index.js';
+export * from './storage/index.js';
+export * from './runtime/index.js';
+export type {
+  ApiServerPlugins,
+  ApplyInput,
+  ManagedFieldsInput,
+  PathHandler,
+  PathRequest,
+  PathResponse,
+  PluginContext,
+  ResolvedPlugins,
+  TableInput,
+  ValidateInput,
+  ValidateResult,
+} from './server/plugins.js';
+export { FieldValidation } from './server/plugins.js';
+export type { FieldError, ResourceNames } from './server/api-errors.js';
+export {
+  alreadyExistsError,
+  badRequestError,
+  conflictError,
+  fieldErrors,
+  invalidError,
+  notFoundError,
+  qualifiedKind,
+  qualifiedResource,
+} from './server/api-errors.js';
+export { renderKubeconfig, writeKubeconfig } from './server/kubeconfig-writer.js';
+export { formatHumanDuration } from './server/default-table.js';
+export { ObjectService } from './rest/object-service.js';
+export { GarbageCollector } from './gc/garbage-collector.js';
+export * from './controllers/index.js';

@@ -1,0 +1,128 @@
+// The REST verbs on one resource: get, list, create, update, delete, deletecollection and the subresources,
+// mapped onto ObjectService. Patch/apply and watch have their own files.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ResourceInfo } from '../registry/index.js';
+import { methodNotAllowedError, notFoundError } from '../server/api-errors.js';
+import type { Negotiated } from '../server/content-negotiation.js';
+import { Verb, type ResourceRequestInfo } from '../server/request-info.js';
+import { bindPod } from './pod-binding.js';
+import { deleteCollection, deleteObject } from './object-deletion.js';
+import type { ObjectService, UpdateOptions } from './object-service.js';
+import { patchObject } from './patch-handler.js';
+import type { Reply } from './reply.js';
+import { successStatus } from './reply.js';
+import { parseDeleteOptions, parseDryRun, parseFieldManager, parseFieldValidation, parseLimit } from './request-options.js';
+import { resourcePolicy } from './resource-policy.js';
+import { applyScale, scalePathsOf, toScale } from './scale-subresource.js';
+import { serveWatch, type WatchServerOptions } from './watch-stream.js';
+
+export interface ResourceCall {
+  readonly info: ResourceInfo;
+  readonly request: ResourceRequestInfo;
+  readonly query: URLSearchParams;
+  /** The decoded body, or undefined when there was none. */
+  readonly body: unknown;
+  /** The request's Content-Type without parameters. */
+  readonly mediaType: string;
+  readonly userAgent: string | undefined;
+  readonly negotiated: Negotiated;
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly watch: WatchServerOptions;
+}
+
+/** Verbs of each subresource, as real discovery lists them. */
+const subresourceVerbs: Readonly<Record<string, readonly Verb[]>> = {
+  status: [Verb.Get, Verb.Update, Verb.Patch],
+  scale: [Verb.Get, Verb.Update, Verb.Patch],
+  binding: [Verb.Create],
+  finalize: [Verb.Update],
+};
+
+export function handleResourceCall(service: ObjectService, call: ResourceCall): Reply {
+  const { info, request } = call;
+  if (request.subresource !== undefined) return handleSubresource(service, call, request.subresource);
+  if (!info.verbs.includes(request.verb) || (request.verb === Verb.Create && request.name !== undefined)) {
+    throw methodNotAllowedError(call.req.method ?? '', `${info.resource}${request.name !== undefined ? '/{name}' : ''}`);
+  }
+  const namespace = request.namespace;
+  const name = request.name ?? '';
+  switch (request.verb) {
+    case Verb.Get:
+      return { kind: 'object', code: 200, object: service.get(info, namespace, name) };
+    case Verb.List:
+      return { kind: 'list', code: 200, list: service.list(info, namespace, listOptionsOf(call.query)) };
+    case Verb.Watch:
+      serveWatch(service.context, { ...call, name: request.name, namespace });
+      return { kind: 'streaming' };
+    case Verb.Create: {
+      const result = service.create(info, namespace, call.body, writeOptionsOf(call));
+      return { kind: 'object', code: 201, object: result.object, warnings: result.warnings };
+    }
+    case Verb.Update: {
+      const result = service.update(info, namespace, name, call.body, writeOptionsOf(call));
+      return { kind: 'object', code: result.created ? 201 : 200, object: result.object, warnings: result.warnings };
+    }
+    case Verb.Patch:
+      return patchObject(service, call, undefined);
+    case Verb.Delete: {
+      const { options, dryRun } = parseDeleteOptions(call.body, call.query);
+      const result = deleteObject(service, info, namespace, name, options, dryRun);
+      if (result.deleted && !resourcePolicy.returnsDeletedObject(info)) {
+        const details = { name, ...(info.group !== '' ? { group: info.group } : {}), kind: info.resource, uid: result.object.metadata?.uid ?? '' };
+        return { kind: 'raw', code: 200, body: successStatus(200, details) };
+      }
+      return { kind: 'object', code: 200, object: result.object };
+    }
+    case Verb.DeleteCollection: {
+      const { options, dryRun } = parseDeleteOptions(call.body, call.query);
+      return { kind: 'list', code: 200, list: deleteCollection(service, info, namespace, listOptionsOf(call.query), options, dryRun) };
+    }
+  }
+}
+
+function handleSubresource(service: ObjectService, call: ResourceCall, subresource: string): Reply {
+  const { info, request } = call;
+  const name = request.name ?? '';
+  const namespace = request.namespace;
+  const known =
+    (subresource === 'status' && info.statusSubresource) ||
+    (subresource === 'scale' && info.scale !== undefined) ||
+    (subresource === 'binding' && info.extraSubresources.includes('binding')) ||
+    (subresource === 'finalize' && resourcePolicy.is(info, '', 'namespaces'));
+  if (!known) throw notFoundError(info, `${name}/${subresource}`);
+  if (!(subresourceVerbs[subresource] ?? []).includes(request.verb)) {
+    throw methodNotAllowedError(call.req.method ?? '', `${info.resource}/${subresource}`);
+  }
+  if (subresource === 'binding') return bindPod(service, { info, namespace, name, body: call.body, dryRun: parseDryRun(call.query.getAll('dryRun')) });
+  if (subresource === 'scale') {
+    scalePathsOf(info, name);
+    if (request.verb === Verb.Get) return { kind: 'raw', code: 200, body: toScale(info, service.get(info, namespace, name)) };
+    if (request.verb === Verb.Patch) return patchObject(service, call, 'scale');
+    const live = service.get(info, namespace, name);
+    const result = service.update(info, namespace, name, applyScale(info, live, call.body), { ...writeOptionsOf(call), subresource });
+    return { kind: 'raw', code: 200, body: toScale(info, result.object), warnings: result.warnings };
+  }
+  if (request.verb === Verb.Get) return { kind: 'object', code: 200, object: service.get(info, namespace, name) };
+  if (request.verb === Verb.Patch) return patchObject(service, call, subresource);
+  const result = service.update(info, namespace, name, call.body, { ...writeOptionsOf(call), subresource });
+  return { kind: 'object', code: 200, object: result.object, warnings: result.warnings };
+}
+
+export function writeOptionsOf(call: ResourceCall): UpdateOptions {
+  return {
+    dryRun: parseDryRun(call.query.getAll('dryRun')),
+    fieldValidation: parseFieldValidation(call.query.get('fieldValidation')),
+    fieldManager: parseFieldManager(call.query.get('fieldManager'), call.userAgent),
+  };
+}
+
+function listOptionsOf(query: URLSearchParams): { labelSelector: string | null; fieldSelector: string | null; limit?: number; continue: string | null } {
+  const limit = parseLimit(query.get('limit'));
+  return {
+    labelSelector: query.get('labelSelector'),
+    fieldSelector: query.get('fieldSelector'),
+    ...(limit !== undefined ? { limit } : {}),
+    continue: query.get('continue'),
+  };
+}
