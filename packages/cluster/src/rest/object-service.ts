@@ -158,6 +158,9 @@ export class ObjectService {
     const liveMeta = live.metadata ?? {};
     const requestedVersion = metadata.resourceVersion;
     if (requestedVersion !== undefined && requestedVersion !== '') {
+      if (!/^\d+$/.test(requestedVersion)) {
+        throw badRequestError(`metadata.resourceVersion: Invalid value: "${requestedVersion}": must be a resourceVersion this server returned (a decimal number)`);
+      }
       if (requestedVersion !== liveMeta.resourceVersion) throw conflictError(info, name, optimisticLockMessage);
     } else if (!resourcePolicy.allowsUnconditionalUpdate(info)) {
       throw invalidError(info, name, [{ path: 'metadata.resourceVersion', type: 'FieldValueInvalid', message: 'Invalid value: 0x0: must be specified for an update' }]);

@@ -6,7 +6,7 @@ import { PatchContentType } from '../server/request-body.js';
 import { isTrue } from '../server/request-info.js';
 import { withType, type ObjectService } from './object-service.js';
 import { requireObjectBody } from './object-validation.js';
-import { applyPatchBody } from './patch-body.js';
+import { applyPatchBody, checkPatchMediaType } from './patch-body.js';
 import type { Reply } from './reply.js';
 import type { ResourceCall } from './resource-handler.js';
 import { writeOptionsOf } from './resource-handler.js';
@@ -21,6 +21,7 @@ export function patchObject(service: ObjectService, call: ResourceCall, subresou
   const force = call.query.get('force');
   if (call.mediaType === PatchContentType.Apply) return applyObject(service, call, subresource, force !== null && isTrue(force));
   if (force !== null) throw badRequestError('force: Invalid value: force is only allowed for apply patches');
+  checkPatchMediaType(call.mediaType, apiVersionOf(info), info.kind, subresource);
   const live = service.get(info, namespace, name);
   if (subresource === 'scale') {
     const patchedScale = applyPatchBody({
