@@ -33,3 +33,7 @@ export { formatHumanDuration } from './server/default-table.js';
 export { ObjectService } from './rest/object-service.js';
 export { GarbageCollector } from './gc/garbage-collector.js';
 export * from './controllers/index.js';
+export { assignServiceAddresses, NODE_PORT_RANGE, SERVICE_CIDR } from './network/index.js';
+export type { AssignServiceAddressesInput, AssignServiceAddressesResult } from './network/index.js';
+export { startServiceProxy } from './proxy/index.js';
+export type { ProxyListenerInfo, ServiceProxy, ServiceProxyOptions } from './proxy/index.js';

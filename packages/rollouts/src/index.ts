@@ -1,3 +1,7 @@
 // @aviary/rollouts: the Rollout controller, its replica math, and the actions shared by the CLI and the dashboard.
 export * from './replicas/index.js';
 export * from './status/index.js';
+export * from './hash/index.js';
+export * from './controller/index.js';
+export * from './info/index.js';
+export * from './actions/index.js';

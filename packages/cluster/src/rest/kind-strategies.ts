@@ -13,6 +13,7 @@ const isNamespaces = (info: ResourceInfo): boolean => resourcePolicy.is(info, ''
 const isPods = (info: ResourceInfo): boolean => resourcePolicy.is(info, '', 'pods');
 const isNodes = (info: ResourceInfo): boolean => resourcePolicy.is(info, '', 'nodes');
 const isServices = (info: ResourceInfo): boolean => resourcePolicy.is(info, '', 'services');
+const isJobs = (info: ResourceInfo): boolean => resourcePolicy.is(info, 'batch', 'jobs');
 
 /** Resets what a create may not set (status behind a status subresource) and fills kind-specific defaults. */
 export function prepareForCreate(info: ResourceInfo, object: KubeObject): void {
@@ -31,7 +32,31 @@ export function prepareForCreate(info: ResourceInfo, object: KubeObject): void {
     json.status = { phase: 'Pending', qosClass: podQosClass(json.spec) };
   } else if (isServices(info)) {
     json.status = { loadBalancer: {} };
+  } else if (isJobs(info)) {
+    generateJobSelector(object);
   }
+}
+
+/**
+ * A Job without `manualSelector` selects its pods by its own uid, and its pod template carries the four job
+ * labels (k8s.io/kubernetes/pkg/registry/batch/job/strategy.go generateSelector).
+ */
+function generateJobSelector(job: KubeObject): void {
+  const json = job as Json;
+  const spec = (json.spec ??= {}) as Json;
+  if (spec.manualSelector === true) return;
+  const uid = job.metadata?.uid ?? '';
+  const name = job.metadata?.name ?? '';
+  const template = (spec.template ??= {}) as Json;
+  const metadata = (template.metadata ??= {}) as Json;
+  metadata.labels = {
+    ...((metadata.labels ?? {}) as Record<string, string>),
+    'batch.kubernetes.io/controller-uid': uid,
+    'batch.kubernetes.io/job-name': name,
+    'controller-uid': uid,
+    'job-name': name,
+  };
+  spec.selector = { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } };
 }
 
 /**

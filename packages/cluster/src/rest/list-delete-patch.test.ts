@@ -161,7 +161,7 @@ describe('patch', () => {
       body: { spec: { '$setElementOrder/ports': [{ port: 81 }, { port: 443 }], ports: [{ port: 81, targetPort: 8080 }, { $patch: 'delete', port: 80 }] } },
     });
     expect(smp.status).toBe(200);
-    expect(smp.body.spec.ports).toEqual([{ port: 81, targetPort: 8080 }, { port: 443 }]);
+    expect(smp.body.spec.ports).toEqual([{ port: 81, targetPort: 8080, protocol: 'TCP' }, { port: 443, targetPort: 443, protocol: 'TCP' }]);
     const merge = await cluster.request('PATCH', '/api/v1/namespaces/default/services/svc', { contentType: 'application/merge-patch+json', body: { metadata: { labels: { m: '1' } } } });
     expect(merge.body.metadata.labels).toEqual({ m: '1' });
     const json = await cluster.request('PATCH', '/api/v1/namespaces/default/services/svc', { contentType: 'application/json-patch+json', body: [{ op: 'replace', path: '/metadata/labels/m', value: '2' }] });
