@@ -11,7 +11,7 @@ import type { WatchServerOptions } from './rest/watch-stream.js';
 import { SqliteStore, stateDbPath } from './storage/sqlite-store.js';
 import type { Store } from './storage/store.js';
 import { ensureBearerToken } from './server/bearer-token.js';
-import { applyByMergePatch } from './server/default-apply.js';
+import { applyHook, trackManagedFieldsHook } from './apply/index.js';
 import { argoprojCrds, resourceInfosFromCrd } from './crds/index.js';
 import { discoveryPathHandler } from './discovery/index.js';
 import { openApiPathHandler, validateWithSchemas } from './openapi/index.js';
@@ -70,9 +70,10 @@ export function resolvePlugins(plugins: ApiServerPlugins = {}): ResolvedPlugins 
     openapi: plugins.openapi ?? openApiPathHandler,
     validate: plugins.validate ?? validateWithSchemas,
     toTable: plugins.toTable ?? ((input) => convertToTable(input.info, input.objects, { now: input.now, ...(input.listMeta ? { listMeta: input.listMeta } : {}) })),
-    serverSideApply: plugins.serverSideApply ?? ((input) => applyByMergePatch(input)),
-    trackManagedFields: plugins.trackManagedFields ?? ((input) => input.object),
+    serverSideApply: plugins.serverSideApply ?? applyHook,
+    trackManagedFields: plugins.trackManagedFields ?? trackManagedFieldsHook,
     crdResourceInfos: plugins.crdResourceInfos ?? ((crd) => resourceInfosFromCrd(crd as never)),
+    ...(plugins.podLogs !== undefined ? { podLogs: plugins.podLogs } : {}),
   };
 }
 

@@ -191,7 +191,14 @@ describe('patch', () => {
       rawBody: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: applied\ndata:\n  b: "2"\n',
     });
     expect(updated.status).toBe(200);
-    expect(updated.body.data).toEqual({ a: '1', b: '2' });
+    // The same manager no longer applies `a`, so it goes; a field another manager applies stays.
+    expect(updated.body.data).toEqual({ b: '2' });
+    const other = await cluster.request('PATCH', `${cms}/applied?fieldManager=other`, {
+      contentType: 'application/apply-patch+yaml',
+      rawBody: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: applied\ndata:\n  c: "3"\n',
+    });
+    expect(other.body.data).toEqual({ b: '2', c: '3' });
+    expect(other.body.metadata.managedFields.map((e: { manager: string; operation: string }) => `${e.manager}/${e.operation}`)).toEqual(['other/Apply', 'test/Apply']); // upstream order: operation, time, then manager name
   });
 });
 

@@ -6,6 +6,7 @@ import { methodNotAllowedError, notFoundError } from '../server/api-errors.js';
 import type { Negotiated } from '../server/content-negotiation.js';
 import { Verb, type ResourceRequestInfo } from '../server/request-info.js';
 import { bindPod } from './pod-binding.js';
+import { servePodLogs } from './pod-logs.js';
 import { deleteCollection, deleteObject } from './object-deletion.js';
 import type { ObjectService, UpdateOptions } from './object-service.js';
 import { patchObject } from './patch-handler.js';
@@ -36,6 +37,7 @@ const subresourceVerbs: Readonly<Record<string, readonly Verb[]>> = {
   status: [Verb.Get, Verb.Update, Verb.Patch],
   scale: [Verb.Get, Verb.Update, Verb.Patch],
   binding: [Verb.Create],
+  log: [Verb.Get],
   finalize: [Verb.Update],
 };
 
@@ -89,11 +91,13 @@ function handleSubresource(service: ObjectService, call: ResourceCall, subresour
     (subresource === 'status' && info.statusSubresource) ||
     (subresource === 'scale' && info.scale !== undefined) ||
     (subresource === 'binding' && info.extraSubresources.includes('binding')) ||
+    (subresource === 'log' && info.extraSubresources.includes('log')) ||
     (subresource === 'finalize' && resourcePolicy.is(info, '', 'namespaces'));
   if (!known) throw notFoundError(info, `${name}/${subresource}`);
   if (!(subresourceVerbs[subresource] ?? []).includes(request.verb)) {
     throw methodNotAllowedError(call.req.method ?? '', `${info.resource}/${subresource}`);
   }
+  if (subresource === 'log') return servePodLogs(service, call);
   if (subresource === 'binding') return bindPod(service, { info, namespace, name, body: call.body, dryRun: parseDryRun(call.query.getAll('dryRun')) });
   if (subresource === 'scale') {
     scalePathsOf(info, name);

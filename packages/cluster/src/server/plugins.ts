@@ -92,6 +92,19 @@ export interface ManagedFieldsInput {
   readonly now: string;
 }
 
+/** What `kubectl logs` asks for (the pods/log subresource's query parameters). */
+export interface PodLogsInput {
+  readonly namespace: string;
+  readonly pod: string;
+  readonly container?: string;
+  readonly follow: boolean;
+  readonly previous: boolean;
+  readonly timestamps: boolean;
+  readonly tailLines?: number;
+  readonly sinceSeconds?: number;
+  readonly limitBytes?: number;
+}
+
 export interface ApiServerPlugins {
   /** Discovery documents (`/api`, `/api/v1`, `/apis`, `/apis/<g>`, `/apis/<g>/<v>`). Default: legacy discovery only. */
   discovery?: PathHandler;
@@ -110,7 +123,12 @@ export interface ApiServerPlugins {
   trackManagedFields?: (input: ManagedFieldsInput, context: PluginContext) => KubeObject;
   /** The ResourceInfos a CustomResourceDefinition serves (one per served version). Default: a minimal conversion. */
   crdResourceInfos?: (crd: KubeObject) => ResourceInfo[];
+  /**
+   * The text of a container's log (pods/log), from the node that runs the pod. Reject with an ApiError for
+   * a bad request (unknown container, no previous instance). Default: none, so pods/log answers 404.
+   */
+  podLogs?: (input: PodLogsInput, context: PluginContext) => Promise<NodeJS.ReadableStream>;
 }
 
 /** Every hook present: the given ones, defaults for the rest. */
-export type ResolvedPlugins = Required<Omit<ApiServerPlugins, 'openapi'>> & Pick<ApiServerPlugins, 'openapi'>;
+export type ResolvedPlugins = Required<Omit<ApiServerPlugins, 'openapi' | 'podLogs'>> & Pick<ApiServerPlugins, 'openapi' | 'podLogs'>;

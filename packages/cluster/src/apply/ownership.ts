@@ -1,0 +1,72 @@
+// Ownership bookkeeping shared by apply and update: who loses fields a write changed, and recording an Update manager.
+//
+// Follows structured-merge-diff merge/update.go (`update`, `Update`) and apimachinery's
+// managedfieldsupdater.go (the acting manager's set is merged with its previous one; its time moves only
+// when it took fields).
+import { compareObjects, type Comparison } from './compare.js';
+import { makeConflict, sortConflicts, type Conflict } from './conflicts.js';
+import type { JsonObject } from './json-values.js';
+import type { ListInfoProvider } from './list-info.js';
+import { dropEmptySets, managerKey, stripMetaFields, type ManagedSets, type ManagerIdentity } from './managed-fields.js';
+
+/**
+ * Compares `live` with `updated` and takes every changed, added or removed field away from every manager
+ * but `actingKey`. Without `force`, a changed or added field another manager owns is a conflict: the
+ * conflicts are returned and `sets` is left untouched.
+ */
+export function reassignOwnership(options: {
+  readonly live: JsonObject;
+  readonly updated: JsonObject;
+  readonly sets: ManagedSets;
+  readonly actingKey: string;
+  readonly force: boolean;
+  readonly listInfo: ListInfoProvider;
+}): { readonly comparison: Comparison; readonly conflicts: Conflict[] } {
+  const comparison = compareObjects(options.live, options.updated, options.listInfo);
+  const changed = comparison.modified.union(comparison.added);
+  const conflicts: Conflict[] = [];
+  const taken = new Map<string, ReturnType<typeof changed.intersection>>();
+  for (const [key, managed] of options.sets) {
+    if (key === options.actingKey) continue;
+    const owned = managed.set.intersection(changed);
+    if (owned.isEmpty()) continue;
+    taken.set(key, owned);
+    for (const path of owned.paths()) conflicts.push(makeConflict(managed.identity, path));
+  }
+  if (conflicts.length > 0 && !options.force) return { comparison, conflicts: sortConflicts(conflicts) };
+  for (const [key, managed] of options.sets) {
+    if (key === options.actingKey) continue;
+    const lost = (taken.get(key) ?? managed.set.intersection(changed)).union(comparison.removed);
+    options.sets.set(key, { ...managed, set: managed.set.difference(lost) });
+  }
+  dropEmptySets(options.sets);
+  return { comparison, conflicts: [] };
+}
+
+/**
+ * Records a non-apply write by `identity`: every other manager loses the fields the write changed or
+ * removed; the writer gains the fields it changed or added (minus server-set metadata), keeping what it
+ * owned before, and its entry's time becomes `now`. A write that changes nothing leaves the writer's entry as is.
+ */
+export function recordUpdate(options: {
+  readonly live: JsonObject;
+  readonly updated: JsonObject;
+  readonly sets: ManagedSets;
+  readonly identity: ManagerIdentity;
+  readonly apiVersion: string;
+  readonly now: string;
+  readonly listInfo: ListInfoProvider;
+}): void {
+  const { sets, identity } = options;
+  const { comparison } = reassignOwnership({ ...options, actingKey: '', force: true });
+  const gained = stripMetaFields(comparison.modified.union(comparison.added));
+  if (gained.isEmpty()) return;
+  const key = managerKey(identity);
+  const previous = sets.get(key);
+  sets.set(key, {
+    identity,
+    apiVersion: options.apiVersion,
+    set: previous ? gained.union(previous.set) : gained,
+    time: options.now,
+  });
+}

@@ -1,0 +1,121 @@
+// trackUpdate: managedFields bookkeeping for non-apply writes (create, update, patch), and the default field manager name.
+//
+// Follows apimachinery pkg/util/managedfields/internal/fieldmanager.go (`Update`, `UpdateNoErrors`,
+// `decodeLiveOrNew`, `isResetManagedFields`), skipnonapplied.go and capmanagers.go, and apiserver
+// pkg/endpoints/handlers/create.go (`managerOrUserAgent`, `prefixFromUserAgent`).
+import { cloneJson, isJsonObject, jsonEqual, type JsonObject } from './json-values.js';
+import type { ListInfoProvider } from './list-info.js';
+import {
+  capUpdateManagers,
+  decodeManagedFields,
+  decodeManagedFieldsOrEmpty,
+  ManagedFieldsOperation,
+  type ManagedSets,
+} from './managed-fields.js';
+import { recordUpdate } from './ownership.js';
+import { setManagedFields, withoutManagedFields } from './server-side-apply.js';
+
+export interface TrackUpdateInput {
+  /** The stored object before the write; absent for a create. */
+  readonly live?: object;
+  /** The object about to be stored (after patching, defaulting and validation). */
+  readonly updated: object;
+  /** The `fieldManager` query parameter, or `defaultFieldManager(userAgent)`; '' becomes "unknown". */
+  readonly manager: string;
+  readonly operation?: 'Update';
+  /** `status` (or `scale`) for subresource writes. */
+  readonly subresource?: string;
+  /** RFC 3339 time for the manager's managedFields entry. */
+  readonly now: string;
+  /** The apiVersion of the request URL. */
+  readonly apiVersion: string;
+  readonly listInfo: ListInfoProvider;
+}
+
+/**
+ * The updated object with metadata.managedFields recomputed: the writer owns what it changed or added,
+ * others lose what it changed or removed. Never throws: if the bookkeeping fails the live object's
+ * managedFields are kept (upstream's UpdateNoErrors).
+ *
+ * A client may send managedFields itself (they are then the starting point), or reset them with `[]`
+ * (or `[{}]`); an existing object whose managedFields are empty stays untracked until the next apply.
+ */
+export function trackUpdate(input: TrackUpdateInput): Record<string, unknown> {
+  const updated = cloneJson(input.updated) as JsonObject;
+  const live = input.live === undefined ? undefined : (input.live as JsonObject);
+  const newObject = withoutManagedFields(updated);
+  try {
+    const sets = startingSets(input.subresource, live, updated);
+    // skipnonapplied.go: only creates start tracking; an update of an untracked object stays untracked.
+    if (sets.size === 0 && live !== undefined) {
+      setManagedFields(newObject, sets);
+      return newObject;
+    }
+    recordUpdate({
+      live: live === undefined ? (input.listInfo.emptyObject?.() ?? {}) : withoutManagedFields(live),
+      updated: newObject,
+      sets,
+      identity: {
+        manager: input.manager === '' ? 'unknown' : input.manager,
+        operation: ManagedFieldsOperation.Update,
+        apiVersion: input.apiVersion,
+        ...(input.subresource ? { subresource: input.subresource } : {}),
+      },
+      apiVersion: input.apiVersion,
+      now: input.now,
+      listInfo: input.listInfo,
+    });
+    capUpdateManagers(sets);
+    setManagedFields(newObject, sets);
+    return newObject;
+  } catch {
+    const kept = live !== undefined && isJsonObject(live.metadata) ? live.metadata.managedFields : undefined;
+    const metadata = isJsonObject(newObject.metadata) ? newObject.metadata : {};
+    if (kept !== undefined) metadata.managedFields = cloneJson(kept);
+    if (kept !== undefined || newObject.metadata !== undefined) newObject.metadata = metadata;
+    return newObject;
+  }
+}
+
+/** decodeLiveOrNew: subresource writes and clients that send none (or invalid ones) start from the live entries. */
+function startingSets(subresource: string | undefined, live: JsonObject | undefined, updated: JsonObject): ManagedSets {
+  const liveEntries = live !== undefined && isJsonObject(live.metadata) ? live.metadata.managedFields : undefined;
+  if (subresource) return decodeManagedFieldsOrEmpty(liveEntries);
+  const sent = isJsonObject(updated.metadata) ? updated.metadata.managedFields : undefined;
+  if (isResetManagedFields(sent)) return new Map();
+  try {
+    const decoded = decodeManagedFields(sent);
+    if (decoded.size > 0) return decoded;
+  } catch {
+    // Invalid entries from the client: fall back to the live object's.
+  }
+  return decodeManagedFieldsOrEmpty(liveEntries);
+}
+
+/** `managedFields: []` or `[{}]` asks the server to drop all managedFields. */
+function isResetManagedFields(entries: unknown): boolean {
+  if (!Array.isArray(entries)) return false;
+  return entries.length === 0 || (entries.length === 1 && jsonEqual(entries[0], {}));
+}
+
+/** Kubernetes' limit on field manager names (validation.FieldManagerMaxLength). */
+export const fieldManagerMaxLength = 128;
+
+/**
+ * The manager of a write that names none: the user agent up to its first `/`, without unprintable
+ * characters, cut to 128 bytes (`kubectl/v1.32.4 (linux/amd64) …` → `kubectl`;
+ * `kubectl-client-side-apply/…` → `kubectl-client-side-apply`).
+ */
+export function defaultFieldManager(userAgent: string | undefined): string {
+  const prefix = (userAgent ?? '').split('/')[0] ?? '';
+  let out = '';
+  let bytes = 0;
+  for (const char of prefix) {
+    if (!/^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u.test(char)) continue;
+    const size = Buffer.byteLength(char, 'utf8');
+    if (bytes + size > fieldManagerMaxLength) break;
+    out += char;
+    bytes += size;
+  }
+  return out;
+}

@@ -1,0 +1,116 @@
+// Ephemeral canary/stable metadata: injected into ReplicaSet pod templates and patched onto their running pods.
+// Upstream: rollout/ephemeralmetadata.go, utils/replicaset/canary.go (SyncEphemeralPodMetadata).
+import { PatchType, Resources, RolloutsAnnotation, type Pod, type PodTemplateMetadata, type ReplicaSet } from '@aviary/kube';
+import type { RolloutContext } from './context.js';
+import { updateReplicaSet } from './replicasets.js';
+
+interface MetadataLike {
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+}
+
+/** The metadata injected earlier, from the RS annotation; undefined when absent or unreadable. */
+export function parseInjectedMetadata(rs: ReplicaSet): PodTemplateMetadata | undefined {
+  const text = rs.metadata?.annotations?.[RolloutsAnnotation.EphemeralMetadata];
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as PodTemplateMetadata;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Adds `desired` and removes what was injected before but is no longer desired; returns whether anything changed. */
+export function syncEphemeralMetadata(meta: MetadataLike, existing: PodTemplateMetadata | undefined, desired: PodTemplateMetadata | undefined): boolean {
+  let modified = false;
+  for (const field of ['annotations', 'labels'] as const) {
+    for (const [key, value] of Object.entries(desired?.[field] ?? {})) {
+      const target = (meta[field] ??= {});
+      if (target[key] !== value) {
+        target[key] = value;
+        modified = true;
+      }
+    }
+    for (const key of Object.keys(existing?.[field] ?? {})) {
+      if (desired?.[field]?.[key] !== undefined) continue;
+      const target = meta[field];
+      if (!target || !(key in target)) continue;
+      delete target[key];
+      modified = true;
+    }
+  }
+  return modified;
+}
+
+/** Returns a copy of `rs` whose pod template carries exactly `desired` as ephemeral metadata, and whether it changed. */
+export function withEphemeralMetadata(rs: ReplicaSet, desired: PodTemplateMetadata | undefined): { rs: ReplicaSet; modified: boolean } {
+  const copy = structuredClone(rs);
+  const template = ((copy.spec ??= { selector: {} }).template ??= {});
+  const meta = (template.metadata ??= {});
+  if (!syncEphemeralMetadata(meta, parseInjectedMetadata(rs), desired)) return { rs: copy, modified: false };
+  const annotations = ((copy.metadata ??= {}).annotations ??= {});
+  if (desired) annotations[RolloutsAnnotation.EphemeralMetadata] = JSON.stringify(desired);
+  else delete annotations[RolloutsAnnotation.EphemeralMetadata];
+  return { rs: copy, modified: true };
+}
+
+function hasEphemeralMetadataConfigured(ctx: RolloutContext): boolean {
+  const { canary, blueGreen } = ctx.rollout.spec.strategy;
+  if (canary) return Boolean(canary.canaryMetadata || canary.stableMetadata);
+  return Boolean(blueGreen?.previewMetadata || blueGreen?.activeMetadata);
+}
+
+/**
+ * newRS gets canary (preview) metadata while an update is in flight and stable (active) metadata once it is
+ * the stable; the stable RS keeps stable metadata; every other RS loses what was injected.
+ */
+export async function reconcileEphemeralMetadata(ctx: RolloutContext): Promise<void> {
+  if (!hasEphemeralMetadataConfigured(ctx)) return; // nothing configured: never touch pods
+  const { canary, blueGreen } = ctx.rollout.spec.strategy;
+  const newMetadata = canary ? canary.canaryMetadata : blueGreen?.previewMetadata;
+  const stableMetadata = canary ? canary.stableMetadata : blueGreen?.activeMetadata;
+  const stableHash = ctx.rollout.status?.stableRS ?? '';
+  const fullyRolledOut = stableHash === '' || stableHash === podHashOf(ctx.newRS);
+  if (fullyRolledOut) await syncReplicaSetMetadata(ctx, ctx.newRS, stableMetadata);
+  else {
+    await syncReplicaSetMetadata(ctx, ctx.newRS, newMetadata);
+    await syncReplicaSetMetadata(ctx, ctx.stableRS, stableMetadata);
+  }
+  for (const rs of ctx.otherRSs) await syncReplicaSetMetadata(ctx, rs, undefined);
+}
+
+async function syncReplicaSetMetadata(ctx: RolloutContext, rs: ReplicaSet | undefined, desired: PodTemplateMetadata | undefined): Promise<void> {
+  if (!rs) return;
+  const existing = parseInjectedMetadata(rs);
+  const { rs: modifiedRS, modified } = withEphemeralMetadata(rs, desired);
+  if (modified) await updateReplicaSet(ctx, rs, modifiedRS);
+  if ((rs.spec?.replicas ?? 1) === 0) return;
+  await patchPodsOf(ctx, rs, existing, desired);
+}
+
+/** Patches pods owned by `rs` whose labels/annotations differ from the desired ephemeral metadata. */
+async function patchPodsOf(ctx: RolloutContext, rs: ReplicaSet, existing: PodTemplateMetadata | undefined, desired: PodTemplateMetadata | undefined): Promise<void> {
+  const namespace = rs.metadata?.namespace;
+  const hash = podHashOf(rs);
+  if (!namespace || !hash) return;
+  const pods = await ctx.deps.client.list<Pod>(Resources.pods, { namespace, labelSelector: `${RolloutsLabelKey}=${hash}` });
+  for (const pod of pods.items) {
+    if (!pod.metadata?.ownerReferences?.some((ref) => ref.controller && ref.uid === rs.metadata?.uid)) continue;
+    const meta: MetadataLike = structuredClone({ labels: pod.metadata.labels ?? {}, annotations: pod.metadata.annotations ?? {} });
+    if (!syncEphemeralMetadata(meta, existing, desired)) continue;
+    const patch = { metadata: { labels: nullsForRemoved(pod.metadata.labels, meta.labels), annotations: nullsForRemoved(pod.metadata.annotations, meta.annotations) } };
+    await ctx.deps.client.patch(Resources.pods, pod.metadata.name ?? '', namespace, patch, PatchType.Merge);
+  }
+}
+
+function nullsForRemoved(before: Record<string, string> | undefined, after: Record<string, string> | undefined): Record<string, string | null> {
+  const out: Record<string, string | null> = { ...(after ?? {}) };
+  for (const key of Object.keys(before ?? {})) if (!(key in out)) out[key] = null;
+  return out;
+}
+
+const RolloutsLabelKey = 'rollouts-pod-template-hash';
+
+function podHashOf(rs: ReplicaSet | undefined): string {
+  return rs?.metadata?.labels?.[RolloutsLabelKey] ?? '';
+}

@@ -1,0 +1,157 @@
+// syncRollout: one reconcile of one Rollout key — load, validate, find or create the new RS, then run the strategy.
+// Upstream: rollout/controller.go (syncHandler, newRolloutContext), rollout/context.go (reconcile).
+import {
+  ConditionStatus,
+  PatchType,
+  Resources,
+  RolloutConditionReason,
+  RolloutConditionType,
+  splitObjectKey,
+  type AnalysisRun,
+  type DeepReadonly,
+  type KubeObject,
+  type Experiment,
+  type ReplicaSet,
+  type Rollout,
+} from '@aviary/kube';
+import { replicasOrDefault } from '../replicas/index.js';
+import { isFullyPromoted } from '../status/index.js';
+import { rolloutBlueGreen } from './bluegreen.js';
+import { rolloutCanary } from './canary.js';
+import { reconcileCanaryReplicaSets } from './canary-scaling.js';
+import { getRolloutCondition, newRolloutCondition, removeRolloutCondition, setRolloutCondition } from './condition-helpers.js';
+import { checkPausedConditions } from './conditions.js';
+import type { ControllerDeps, RolloutContext } from './context.js';
+import { RolloutMessage } from './events.js';
+import { PauseState } from './pause-state.js';
+import { createDesiredReplicaSet, syncReplicaSetRevision } from './replicaset-create.js';
+import { assignReplicaSets, findNewReplicaSet, specReplicasOf, timeUntilScaleDownDeadline } from './replicasets.js';
+import { patchRolloutStatus } from './status-patch.js';
+import { actualReplicas, availableReplicas, persistRolloutStatus } from './status.js';
+import { formatValidationIssue } from './validation-hook.js';
+import { resolveWorkloadRef, WorkloadRefError } from './workload-ref.js';
+
+/** How long an invalid rollout waits before it is looked at again (upstream: 20 s). */
+const invalidSpecRecheckMs = 20_000;
+
+function ownedBy(rollout: Rollout, object: DeepReadonly<KubeObject>): boolean {
+  const owner = object.metadata?.ownerReferences?.find((ref) => ref.controller);
+  if (!owner) return false;
+  return rollout.metadata?.uid ? owner.uid === rollout.metadata.uid : owner.kind === 'Rollout' && owner.name === rollout.metadata?.name;
+}
+
+/** Builds the context: the rollout's RSs (new/stable/others), runs and experiments, from the cache. */
+function newRolloutContext(deps: ControllerDeps, key: string, rollout: Rollout): RolloutContext {
+  const namespace = rollout.metadata?.namespace ?? '';
+  const allRSs = deps.view.listReplicaSets(namespace).filter((rs) => ownedBy(rollout, rs)).map((rs) => structuredClone(rs) as ReplicaSet);
+  const runs = deps.view.listAnalysisRuns(namespace).filter((run) => ownedBy(rollout, run)).map((run) => structuredClone(run) as AnalysisRun);
+  const experiments = deps.view.listExperiments(namespace).filter((ex) => ownedBy(rollout, ex)).map((ex) => structuredClone(ex) as Experiment);
+  const status = rollout.status ?? {};
+  const byName = (name: string | undefined) => (name ? runs.find((run) => run.metadata?.name === name) : undefined);
+  const currentArs = {
+    step: byName(status.canary?.currentStepAnalysisRunStatus?.name),
+    background: byName(status.canary?.currentBackgroundAnalysisRunStatus?.name),
+    prePromotion: byName(status.blueGreen?.prePromotionAnalysisRunStatus?.name),
+    postPromotion: byName(status.blueGreen?.postPromotionAnalysisRunStatus?.name),
+  };
+  const currentNames = new Set(Object.values(currentArs).map((run) => run?.metadata?.name).filter(Boolean));
+  const currentEx = status.canary?.currentExperiment ? experiments.find((ex) => ex.metadata?.name === status.canary?.currentExperiment) : undefined;
+  const ctx: RolloutContext = {
+    deps,
+    key,
+    rollout,
+    written: false,
+    newRS: findNewReplicaSet(rollout, allRSs),
+    allRSs,
+    olderRSs: [],
+    otherRSs: [],
+    currentArs,
+    otherArs: runs.filter((run) => !currentNames.has(run.metadata?.name)),
+    currentEx,
+    otherExs: experiments.filter((ex) => ex !== currentEx),
+    newStatus: {
+      ...(status.restartedAt ? { restartedAt: status.restartedAt } : {}),
+      ...(status.alb ? { alb: status.alb } : {}),
+      ...(status.albs ? { albs: status.albs } : {}),
+      ...(status.duration ? { duration: status.duration } : {}),
+      canary: status.canary?.weights ? { weights: structuredClone(status.canary.weights) } : {},
+      blueGreen: {},
+    },
+    pause: new PauseState(rollout),
+    newRSWithinDelay: false,
+  };
+  assignReplicaSets(ctx);
+  ctx.newRSWithinDelay = timeUntilScaleDownDeadline(ctx.newRS, deps.clock.now()) !== undefined;
+  return ctx;
+}
+
+/** Writes (or refreshes) the InvalidSpec condition; the rollout is looked at again later, never retried hot. */
+async function recordInvalidSpec(ctx: RolloutContext, detail: string): Promise<void> {
+  const message = RolloutMessage.invalidSpec(ctx.rollout.metadata?.name ?? '', detail);
+  const status = structuredClone(ctx.rollout.status ?? {});
+  const previous = getRolloutCondition(status, RolloutConditionType.InvalidSpec);
+  if (previous && previous.message !== message) removeRolloutCondition(status, RolloutConditionType.InvalidSpec);
+  setRolloutCondition(status, newRolloutCondition(RolloutConditionType.InvalidSpec, ConditionStatus.True, RolloutConditionReason.InvalidSpec, message, ctx.deps.clock.now()));
+  await patchRolloutStatus(ctx, status);
+  ctx.deps.enqueueAfter(ctx.key, invalidSpecRecheckMs);
+}
+
+/** A scaling event (spec.replicas changed): only replica counts are reconciled. Upstream: syncReplicasOnly. */
+function isScalingEvent(ctx: RolloutContext): boolean {
+  const replicas = replicasOrDefault(ctx.rollout.spec.replicas);
+  return [ctx.newRS, ctx.stableRS].some((rs) => {
+    if (!rs || specReplicasOf(rs) === 0) return false;
+    const desired = rs.metadata?.annotations?.['rollout.argoproj.io/desired-replicas'];
+    return desired !== undefined && Number.parseInt(desired, 10) !== replicas;
+  });
+}
+
+/** Reconciles the rollout `key`. Throws to be retried with backoff; a missing rollout is simply done. */
+export async function syncRollout(deps: ControllerDeps, key: string): Promise<void> {
+  const { namespace, name } = splitObjectKey(key);
+  const cached = deps.view.getRollout(namespace ?? '', name);
+  if (!cached) {
+    deps.versions.forget(key);
+    return;
+  }
+  if (deps.versions.isStale(key, cached.metadata?.resourceVersion)) return; // our newer write is on its way to the cache
+  if (cached.metadata?.deletionTimestamp) return;
+  const rollout = structuredClone(cached) as Rollout;
+  let resolveError: string | undefined;
+  let workloadGeneration: string | undefined;
+  try {
+    workloadGeneration = await resolveWorkloadRef(deps.client, rollout);
+  } catch (err: unknown) {
+    if (!(err instanceof WorkloadRefError)) throw err;
+    resolveError = err.message;
+  }
+  const ctx = newRolloutContext(deps, key, rollout);
+  if (resolveError !== undefined) return recordInvalidSpec(ctx, resolveError);
+  const issues = deps.validate(ctx.rollout);
+  if (issues[0]) return recordInvalidSpec(ctx, formatValidationIssue(issues[0]));
+  if (workloadGeneration !== undefined) ctx.newStatus.workloadObservedGeneration = workloadGeneration;
+
+  if (!ctx.newRS) await createDesiredReplicaSet(ctx);
+  if (isFullyPromoted(ctx.rollout) && ctx.pause.isAborted()) ctx.pause.removeAbort(); // nothing left to abort
+  if (ctx.rollout.spec.replicas === undefined || ctx.rollout.spec.replicas === null) {
+    await deps.client.patch(Resources.rollouts, name, namespace, { spec: { replicas: 1 } }, PatchType.Merge);
+    return;
+  }
+  await reconcile(ctx);
+}
+
+async function reconcile(ctx: RolloutContext): Promise<void> {
+  if (await checkPausedConditions(ctx)) return; // the status changed: the next sync sees it
+  if (isScalingEvent(ctx)) {
+    await syncReplicaSetRevision(ctx);
+    if (!ctx.rollout.spec.strategy.canary) return rolloutBlueGreen(ctx);
+    await reconcileCanaryReplicaSets(ctx);
+    const newStatus = structuredClone(ctx.rollout.status ?? {});
+    newStatus.availableReplicas = availableReplicas(ctx);
+    newStatus.HPAReplicas = actualReplicas(ctx);
+    return persistRolloutStatus(ctx, newStatus);
+  }
+  if (ctx.rollout.spec.strategy.blueGreen) return rolloutBlueGreen(ctx);
+  if (ctx.rollout.spec.strategy.canary) return rolloutCanary(ctx);
+}
+
