@@ -3,6 +3,7 @@ export * from './apiserver.js';
 export * from './registry/index.js';
 export * from './storage/index.js';
 export * from './runtime/index.js';
+export * from './kubelet/index.js';
 export type {
   ApiServerPlugins,
   ApplyInput,

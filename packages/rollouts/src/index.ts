@@ -5,3 +5,4 @@ export * from './hash/index.js';
 export * from './controller/index.js';
 export * from './info/index.js';
 export * from './actions/index.js';
+export * from './validation/index.js';

@@ -51,7 +51,7 @@ export async function startContainer(
       recordWarningEvent(
         context,
         pod,
-        'InvalidEnvironmentVariableNames' as KubeletEventReason,
+        KubeletEventReason.InvalidEnvironmentVariableNames,
         `Keys [${skipped.keys.join(', ')}] from the EnvFrom ${kind} ${pod.metadata?.namespace ?? ''}/${skipped.name} were skipped since they are considered invalid environment variable names.`,
       );
     }

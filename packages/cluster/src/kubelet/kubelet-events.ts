@@ -12,7 +12,7 @@ export const KubeletEventReason = {
   Failed: 'Failed',
   BackOff: 'BackOff',
   Unhealthy: 'Unhealthy',
-  SimulatedContainer: 'SimulatedContainer',
+  InvalidEnvironmentVariableNames: 'InvalidEnvironmentVariableNames',
 } as const;
 export type KubeletEventReason = (typeof KubeletEventReason)[keyof typeof KubeletEventReason];
 

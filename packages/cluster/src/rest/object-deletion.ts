@@ -52,12 +52,16 @@ export function deleteObject(
   const now = clock.now();
 
   if (meta.deletionTimestamp) {
-    // Already being deleted: only a shorter grace period (pods) or a finished graceful delete changes anything.
-    const existingDeadline = Date.parse(meta.deletionTimestamp);
-    if (grace === undefined || now + grace * 1000 >= existingDeadline) return { object: withType(live, info), deleted: false };
+    // Already being deleted: only a shorter grace period than the one in force changes anything, and 0 removes
+    // the object now (k8s.io/apiserver registry/rest/delete.go BeforeDelete, then the store's immediate delete).
+    const unchanged: DeleteResult = { object: withType(live, info), deleted: false };
+    const current = meta.deletionGracePeriodSeconds;
+    if (current === undefined) return finalizers.length === 0 ? remove() : unchanged;
+    if (grace === undefined || grace >= current) return unchanged;
     if (grace === 0 && finalizers.length === 0) return remove();
+    const deadline = Date.parse(meta.deletionTimestamp) - current * 1000 + grace * 1000;
     const next = structuredClone(live);
-    next.metadata = { ...next.metadata, deletionTimestamp: formatTimestamp(now + grace * 1000), deletionGracePeriodSeconds: grace };
+    next.metadata = { ...next.metadata, deletionTimestamp: formatTimestamp(deadline), deletionGracePeriodSeconds: grace };
     return write(next);
   }
 

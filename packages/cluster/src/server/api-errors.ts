@@ -90,11 +90,11 @@ export function methodNotAllowedError(method: string, what: string): ApiError {
   return failure(405, StatusReason.MethodNotAllowed, `${method} is not supported on ${what}`, {});
 }
 
-export function unsupportedMediaTypeError(contentType: string, accepted: readonly string[]): ApiError {
+export function unsupportedMediaTypeError(contentType: string, accepted: readonly string[], message?: string): ApiError {
   return failure(
     415,
     StatusReason.UnsupportedMediaType,
-    `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`,
+    message ?? `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`,
     contentType === '' ? {} : { causes: [{ reason: 'UnexpectedServerResponse', message: contentType }] },
   );
 }

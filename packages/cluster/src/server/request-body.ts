@@ -1,4 +1,5 @@
 // Request bodies: reading with a size limit (413 past it) and decoding JSON or YAML by Content-Type (400 when malformed).
+import { decodeKubernetesProtobuf, isProtobufDecodeError, isUnsupportedProtobufKindError, kubernetesProtobufMediaType } from '../protobuf/index.js';
 import type { IncomingMessage } from 'node:http';
 import { parseAllDocuments } from 'yaml';
 import { badRequestError, requestTooLargeError, unsupportedMediaTypeError } from './api-errors.js';
@@ -61,8 +62,9 @@ export function mediaTypeOf(header: string | undefined): string {
   return (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 }
 
-/** Decodes a body by media type: JSON types with JSON.parse, YAML types with a strict YAML parser. */
+/** Decodes a body by media type: JSON with JSON.parse, YAML with a strict YAML parser, Kubernetes protobuf. */
 export function decodeBody(body: Buffer, mediaType: string): unknown {
+  if (mediaType === kubernetesProtobufMediaType) return decodeProtobuf(body);
   const text = body.toString('utf8');
   if (mediaType === '' || jsonBodyTypes.has(mediaType)) {
     try {
@@ -73,6 +75,17 @@ export function decodeBody(body: Buffer, mediaType: string): unknown {
   }
   if (yamlBodyTypes.has(mediaType)) return decodeYaml(text);
   throw unsupportedMediaTypeError(mediaType, ['application/json', 'application/yaml']);
+}
+
+/** What kubectl's imperative `create` commands send; a malformed body is a 400, a kind we cannot decode a 415. */
+function decodeProtobuf(body: Buffer): unknown {
+  try {
+    return decodeKubernetesProtobuf(body);
+  } catch (err: unknown) {
+    if (isProtobufDecodeError(err)) throw badRequestError(err.message);
+    if (isUnsupportedProtobufKindError(err)) throw unsupportedMediaTypeError(kubernetesProtobufMediaType, ['application/json', 'application/yaml'], err.message);
+    throw err;
+  }
 }
 
 function decodeYaml(text: string): unknown {

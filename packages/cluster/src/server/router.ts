@@ -1,6 +1,7 @@
 // The request pipeline: authentication, health and version endpoints, discovery and OpenAPI plugins, then
 // resource requests (scope checks, body reading and decoding, the REST handlers, rendering). Every failure
 // becomes a Kubernetes Status; nothing escapes as a 500 without one.
+import { kubernetesProtobufMediaType } from '../protobuf/index.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ResourceInfo } from '../registry/index.js';
 import type { ObjectService } from '../rest/object-service.js';
@@ -96,7 +97,7 @@ async function route(options: RouterOptions, req: IncomingMessage, res: ServerRe
   sendReply(options, res, resource, reply, negotiated, url.searchParams);
 }
 
-const objectMediaTypes = new Set(['', 'application/json', 'application/yaml', 'application/x-yaml', 'text/yaml']);
+const objectMediaTypes = new Set(['', 'application/json', 'application/yaml', 'application/x-yaml', 'text/yaml', kubernetesProtobufMediaType]);
 
 /** PATCH must name a patch type; other writes carry an object as JSON or YAML. Anything else is 415. */
 function checkBodyMediaType(method: string, mediaType: string): void {

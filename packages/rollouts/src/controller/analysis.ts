@@ -11,7 +11,7 @@ import { podHashOf } from './replicasets.js';
 import { isFastRollback } from './rollback.js';
 
 /** A new run is needed when there is none, after the user resumed from an Inconclusive pause, or after abort + retry. */
-function needsNewAnalysisRun(ctx: RolloutContext, current: AnalysisRun | undefined): boolean {
+export function needsNewAnalysisRun(ctx: RolloutContext, current: AnalysisRun | undefined): boolean {
   if (!current) return true;
   const status = ctx.rollout.status ?? {};
   if (status.controllerPause && !pauseConditionOf(ctx.rollout, PauseReason.CanaryPauseStep) && !pauseConditionOf(ctx.rollout, PauseReason.BlueGreenPause)) {
@@ -64,7 +64,7 @@ async function reconcileBackgroundAnalysisRun(ctx: RolloutContext): Promise<Anal
   return current;
 }
 
-function runStatusOf(run: AnalysisRun | undefined): RolloutAnalysisRunStatus | undefined {
+export function runStatusOf(run: AnalysisRun | undefined): RolloutAnalysisRunStatus | undefined {
   if (!run) return undefined;
   return { name: run.metadata?.name ?? '', status: run.status?.phase ?? ('' as RolloutAnalysisRunStatus['status']), ...(run.status?.message ? { message: run.status.message } : {}) };
 }
@@ -80,7 +80,7 @@ function setCurrentAnalysisRuns(ctx: RolloutContext, runs: CurrentAnalysisRuns):
 }
 
 /** Emits `AnalysisRun<Phase>` when a current run's phase changed since the last status. */
-function emitRunStatusChange(ctx: RolloutContext, previous: RolloutAnalysisRunStatus | undefined, run: AnalysisRun | undefined, type: string): void {
+export function emitRunStatusChange(ctx: RolloutContext, previous: RolloutAnalysisRunStatus | undefined, run: AnalysisRun | undefined, type: string): void {
   const phase = run?.status?.phase;
   if (!run || !phase) return;
   if (previous && !(previous.name === run.metadata?.name && previous.status !== phase)) return;

@@ -1,25 +1,13 @@
 // Scaling a canary's ReplicaSets: stable first, then the new RS, then draining the others — one change per reconcile.
 // Upstream: rollout/canary.go (reconcileCanaryReplicaSets, scaleDownOldReplicaSetsForCanary), rollout/replicaset.go.
 import { PauseReason, type ReplicaSet } from '@aviary/kube';
-import { abortScaleDownDelay, calculateReplicaCountsForCanary, maxUnavailable, replicasOrDefault } from '../replicas/index.js';
+import { calculateReplicaCountsForCanary, maxUnavailable, replicasOrDefault } from '../replicas/index.js';
 import { isFullyPromoted } from '../status/index.js';
 import type { RolloutContext } from './context.js';
 import { pauseConditionOf } from './pause-state.js';
-import {
-  addScaleDownDelay,
-  hasScaleDownDeadline,
-  podHashOf,
-  removeScaleDownDelay,
-  replicasAnnotationsNeedUpdate,
-  revisionOf,
-  scaleReplicaSetAndRecordEvent,
-  shouldDelayScaleDownOnAbort,
-  specReplicasOf,
-  timeUntilScaleDownDeadline,
-} from './replicasets.js';
+import { hasScaleDownDeadline, revisionOf, scaleReplicaSetAndRecordEvent, specReplicasOf } from './replicasets.js';
+import { isReplicaSetReferenced, reconcileNewReplicaSetScale, removeScaleDownDeadlines, scaleDownDelayTarget } from './scale-down-delay.js';
 import { parseTime } from './time-format.js';
-
-const defaultScaleDownDelaySeconds = 30;
 
 /** Why ReplicaSet counts must not move now: the user paused, or an analysis was inconclusive. */
 export function haltProgress(ctx: RolloutContext): string {
@@ -37,14 +25,6 @@ export async function reconcileCanaryReplicaSets(ctx: RolloutContext): Promise<b
   return reconcileOtherReplicaSets(ctx);
 }
 
-async function removeScaleDownDeadlines(ctx: RolloutContext): Promise<void> {
-  const targets: ReplicaSet[] = [];
-  if (ctx.newRS && !shouldDelayScaleDownOnAbort(ctx)) targets.push(ctx.newRS);
-  if (ctx.stableRS && ctx.stableRS.metadata?.name !== ctx.newRS?.metadata?.name) targets.push(ctx.stableRS);
-  else if (ctx.stableRS && targets.length === 0) targets.push(ctx.stableRS);
-  for (const rs of targets) await removeScaleDownDelay(ctx, rs);
-}
-
 async function reconcileCanaryStableReplicaSet(ctx: RolloutContext): Promise<boolean> {
   const { stableRS, newRS } = ctx;
   if (!stableRS || (newRS && stableRS.metadata?.name === newRS.metadata?.name)) return false;
@@ -53,32 +33,11 @@ async function reconcileCanaryStableReplicaSet(ctx: RolloutContext): Promise<boo
   return scaleReplicaSetAndRecordEvent(ctx, stableRS, stableRSReplicaCount);
 }
 
-async function syncNewRSReplicasAnnotation(ctx: RolloutContext, rs: ReplicaSet): Promise<void> {
-  if (replicasAnnotationsNeedUpdate(rs, replicasOrDefault(ctx.rollout.spec.replicas))) await scaleReplicaSetAndRecordEvent(ctx, rs, specReplicasOf(rs));
-}
-
 async function reconcileNewReplicaSet(ctx: RolloutContext): Promise<boolean> {
   const { newRS } = ctx;
   if (!newRS) return false;
-  let target = calculateReplicaCountsForCanary(ctx.rollout, newRS, ctx.stableRS, ctx.otherRSs, ctx.newStatus.canary?.weights).newRSReplicaCount;
-  if (shouldDelayScaleDownOnAbort(ctx)) {
-    const deadline = parseTime(newRS.metadata?.annotations?.['scale-down-deadline']);
-    const now = ctx.deps.clock.now();
-    if (deadline !== undefined) {
-      if (deadline > now) {
-        if (deadline - now < ctx.deps.resyncPeriodMs) ctx.deps.enqueueAfter(ctx.key, deadline - now);
-        await syncNewRSReplicasAnnotation(ctx, newRS);
-        return false;
-      }
-      target = 0;
-    } else {
-      const delay = abortScaleDownDelay(ctx.rollout).seconds ?? 0;
-      await syncNewRSReplicasAnnotation(ctx, newRS);
-      if ((ctx.stableRS?.status?.availableReplicas ?? 0) >= replicasOrDefault(ctx.rollout.spec.replicas)) await addScaleDownDelay(ctx, newRS, delay);
-      return false;
-    }
-  }
-  return scaleReplicaSetAndRecordEvent(ctx, newRS, target);
+  const target = calculateReplicaCountsForCanary(ctx.rollout, newRS, ctx.stableRS, ctx.otherRSs, ctx.newStatus.canary?.weights).newRSReplicaCount;
+  return reconcileNewReplicaSetScale(ctx, target);
 }
 
 async function reconcileOtherReplicaSets(ctx: RolloutContext): Promise<boolean> {
@@ -104,40 +63,6 @@ async function cleanupUnhealthyReplicas(ctx: RolloutContext, sets: ReplicaSet[])
     scaledDown += spec - available;
   }
   return scaledDown;
-}
-
-/** Another RS's pod-template hash is still used by status or a Service selector (traffic routing only). */
-function isReplicaSetReferenced(ctx: RolloutContext, rs: ReplicaSet): boolean {
-  const hash = podHashOf(rs);
-  if (hash === '') return false;
-  const status = ctx.rollout.status ?? {};
-  const weights = status.canary?.weights;
-  const references = [status.stableRS, status.currentPodHash, status.blueGreen?.activeSelector, status.blueGreen?.previewSelector, weights?.canary?.podTemplateHash, weights?.stable?.podTemplateHash];
-  if (references.includes(hash)) return true;
-  const { canary } = ctx.rollout.spec.strategy;
-  const namespace = ctx.rollout.metadata?.namespace ?? '';
-  return [canary?.canaryService, canary?.stableService].some((name) => name && ctx.deps.view.getService(namespace, name)?.spec?.selector?.['rollouts-pod-template-hash'] === hash);
-}
-
-/** Counts old RSs kept up by scale-down delays and decides each one's replicas (upstream scaleDownDelayHelper). */
-async function scaleDownDelayTarget(ctx: RolloutContext, rs: ReplicaSet, annotated: { count: number }, keep: number): Promise<number> {
-  const limit = ctx.rollout.spec.strategy.canary?.scaleDownDelayRevisionLimit ?? Number.MAX_SAFE_INTEGER;
-  const now = ctx.deps.clock.now();
-  if (!hasScaleDownDeadline(rs) && specReplicasOf(rs) > 0) {
-    if (annotated.count >= limit) return 0;
-    annotated.count++;
-    const delaySeconds = ctx.rollout.spec.strategy.canary?.scaleDownDelaySeconds ?? defaultScaleDownDelaySeconds;
-    await addScaleDownDelay(ctx, rs, delaySeconds);
-    ctx.deps.enqueueAfter(ctx.key, delaySeconds * 1000);
-    return specReplicasOf(rs);
-  }
-  if (!hasScaleDownDeadline(rs)) return 0;
-  annotated.count++;
-  if (annotated.count > limit) return 0;
-  const remaining = timeUntilScaleDownDeadline(rs, now);
-  if (remaining === undefined) return 0;
-  if (remaining < ctx.deps.resyncPeriodMs) ctx.deps.enqueueAfter(ctx.key, remaining);
-  return keep;
 }
 
 /** Drains other RSs within maxUnavailable, newest revision first. Returns how many pods were removed. */

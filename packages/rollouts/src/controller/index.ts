@@ -3,8 +3,7 @@ export { startRolloutController, DEFAULT_ROLLOUT_RESYNC_MS, type RolloutControll
 export { syncRollout } from './sync.js';
 export { RolloutVersionTracker, type ControllerDeps, type RolloutContext, type CurrentAnalysisRuns } from './context.js';
 export { createRolloutInformers, informerClusterView, type ClusterView, type RolloutInformers } from './cluster-view.js';
-// The stub validateRollout stays internal: the validation module exports the real one under that name.
-export { formatValidationIssue, type RolloutValidationIssue, type ValidateRollout } from './validation-hook.js';
+export { validateRolloutSpec, type ValidateRollout } from './validation-hook.js';
 export { RolloutMessage } from './events.js';
 export { pauseDurationSeconds, parseGoDuration } from './pause.js';
 export { findNewReplicaSet, podTemplateEqualIgnoreHash } from './replicasets.js';

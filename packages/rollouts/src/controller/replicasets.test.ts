@@ -33,7 +33,7 @@ describe('the validation seam', () => {
   it('records InvalidSpec (phase Degraded), creates nothing, and looks again in 20 s instead of throwing', async () => {
     const fixture = new RolloutFixture({
       objects: [canaryRollout()],
-      validate: () => [{ path: 'spec.strategy.canary.steps[0].setWeight', type: 'Invalid', value: 200, message: 'must be between 0 and 100' }],
+      validate: () => 'spec.strategy.canary.steps[0].setWeight: Invalid value: 200: must be between 0 and 100',
     });
     expect(await fixture.sync()).toEqual(['patch rollouts/status default/demo']);
     const status = fixture.rollout().status!;

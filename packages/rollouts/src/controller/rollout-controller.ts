@@ -19,7 +19,7 @@ import {
 import { createRolloutInformers, informerClusterView, type ClusterView, type RolloutInformers } from './cluster-view.js';
 import { RolloutVersionTracker, type ControllerDeps } from './context.js';
 import { syncRollout } from './sync.js';
-import { validateRollout as defaultValidateRollout, type ValidateRollout } from './validation-hook.js';
+import { validateRolloutSpec, type ValidateRollout } from './validation-hook.js';
 
 export interface RolloutControllerOptions {
   client: KubeClient;
@@ -83,7 +83,7 @@ export function startRolloutController(options: RolloutControllerOptions): Rollo
     view,
     enqueueAfter: (key, delayMs) => controller?.queue.addAfter(key, delayMs),
     resyncPeriodMs,
-    validate: options.validateRollout ?? defaultValidateRollout,
+    validate: options.validateRollout ?? validateRolloutSpec,
     versions: new RolloutVersionTracker(),
     log: options.log,
   };

@@ -24,6 +24,8 @@ export async function switchServiceSelector(ctx: RolloutContext, service: Servic
   const patch: Record<string, unknown> = { spec: { selector: { [RolloutsLabel.PodTemplateHash]: hash } } };
   if (!managed) patch.metadata = { annotations: { [RolloutsAnnotation.ManagedByRollouts]: ctx.rollout.metadata?.name ?? '' } };
   await ctx.deps.client.patch(Resources.services, service.metadata?.name ?? '', service.metadata?.namespace, patch, PatchType.StrategicMerge);
+  // The caller's copy follows the switch (as upstream's does): later steps of this reconcile read the new selector.
+  ((service.spec ??= {}).selector ??= {})[RolloutsLabel.PodTemplateHash] = hash;
   recordNormal(ctx.deps.recorder, ctx.rollout, ControllerEventReason.SwitchService, RolloutMessage.switchService(service.metadata?.name ?? '', current, hash));
 }
 

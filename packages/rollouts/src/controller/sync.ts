@@ -28,7 +28,6 @@ import { createDesiredReplicaSet, syncReplicaSetRevision } from './replicaset-cr
 import { assignReplicaSets, findNewReplicaSet, specReplicasOf, timeUntilScaleDownDeadline } from './replicasets.js';
 import { patchRolloutStatus } from './status-patch.js';
 import { actualReplicas, availableReplicas, persistRolloutStatus } from './status.js';
-import { formatValidationIssue } from './validation-hook.js';
 import { resolveWorkloadRef, WorkloadRefError } from './workload-ref.js';
 
 /** How long an invalid rollout waits before it is looked at again (upstream: 20 s). */
@@ -127,8 +126,8 @@ export async function syncRollout(deps: ControllerDeps, key: string): Promise<vo
   }
   const ctx = newRolloutContext(deps, key, rollout);
   if (resolveError !== undefined) return recordInvalidSpec(ctx, resolveError);
-  const issues = deps.validate(ctx.rollout);
-  if (issues[0]) return recordInvalidSpec(ctx, formatValidationIssue(issues[0]));
+  const invalid = deps.validate(ctx.rollout);
+  if (invalid !== undefined) return recordInvalidSpec(ctx, invalid);
   if (workloadGeneration !== undefined) ctx.newStatus.workloadObservedGeneration = workloadGeneration;
 
   if (!ctx.newRS) await createDesiredReplicaSet(ctx);

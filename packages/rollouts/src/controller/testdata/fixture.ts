@@ -4,7 +4,7 @@ import { describeAction, FakeKubeClient } from '@aviary/kube/testing';
 import type { ClusterView } from '../cluster-view.js';
 import { RolloutVersionTracker, type ControllerDeps } from '../context.js';
 import { syncRollout } from '../sync.js';
-import { validateRollout, type ValidateRollout } from '../validation-hook.js';
+import { validateRolloutSpec, type ValidateRollout } from '../validation-hook.js';
 
 export const START_MS = Date.UTC(2026, 0, 1);
 
@@ -45,7 +45,7 @@ export class RolloutFixture {
       view: trackerView(this.client),
       enqueueAfter: (key, delayMs) => this.requeues.push([key, delayMs]),
       resyncPeriodMs: 15 * 60 * 1000,
-      validate: options.validate ?? validateRollout,
+      validate: options.validate ?? validateRolloutSpec,
       versions: new RolloutVersionTracker(),
     };
   }
