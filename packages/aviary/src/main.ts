@@ -1,6 +1,8 @@
 // The `aviary` command line: dispatches to up, apiserver, controller and demo.
 import { apiserverUsage, runApiserverCommand } from './apiserver-command.js';
 import { UsageError } from './command-flags.js';
+import { controllerUsage, runControllerCommand } from './controller-command.js';
+import { runUpCommand, upUsage } from './up-command.js';
 
 const usage = `Usage: aviary <command> [flags]
 
@@ -12,13 +14,13 @@ Commands:
 `;
 
 const notBuiltYet: Record<string, string> = {
-  up: 'the embedded cluster (API server, local node and controllers) is not built yet.',
-  controller: 'the Rollout controller is not built yet.',
   demo: 'the rollouts demo needs the embedded cluster and the Rollout controller, which are not built yet.',
 };
 
 const commands: Record<string, { run: (argv: readonly string[]) => Promise<number>; usage: string }> = {
+  up: { run: runUpCommand, usage: upUsage },
   apiserver: { run: runApiserverCommand, usage: apiserverUsage },
+  controller: { run: runControllerCommand, usage: controllerUsage },
 };
 
 async function main(argv: string[]): Promise<number> {

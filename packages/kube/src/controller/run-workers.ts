@@ -1,5 +1,5 @@
 // runWorkers: the one controller worker loop — take a key, sync it, forget or requeue with backoff, done.
-import { isNotFound as isApiNotFound } from '../errors/api-error.js';
+import { ApiError, isNotFound as isApiNotFound } from '../errors/api-error.js';
 import type { WorkQueue } from '../queue/work-queue.js';
 
 /** The part of the work queue the worker loop uses. */
@@ -78,8 +78,17 @@ async function processKey(options: RunWorkersOptions, key: string): Promise<void
 function reportError(options: RunWorkersOptions, key: string, err: unknown): void {
   try {
     if (options.onError) options.onError(key, err);
-    else console.warn(`[${options.name}] sync ${key} failed (retry ${options.queue.numRequeues(key) + 1}):`, err);
+    else console.warn(`[${options.name}] sync ${key} failed (retry ${options.queue.numRequeues(key) + 1}): ${describeError(err)}`);
   } catch (hookErr: unknown) {
     console.warn(`[${options.name}] onError for ${key} threw:`, hookErr);
   }
+}
+
+/**
+ * One line for the log: API errors (409 conflicts from a stale cache are routine and retried) by their Status
+ * message; anything else with its stack, since that is a defect worth reading.
+ */
+function describeError(err: unknown): string {
+  if (err instanceof ApiError) return `${err.code} ${err.reason}: ${err.message}`;
+  return err instanceof Error ? (err.stack ?? err.message) : String(err);
 }
