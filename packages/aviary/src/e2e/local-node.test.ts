@@ -1,28 +1,15 @@
 // Issue acceptance for the local node: real kubectl drives Deployments, Services, Jobs and logs on the embedded
 // cluster, with real processes and real traffic; stopping leaves no process behind and restarting resumes.
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { Kubectl, requireKubectl } from '@aviary/cluster/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCluster, type LocalCluster } from '../local-cluster.js';
 import { eventually, processesUnder } from './processes.js';
+import { httpGet as get } from './traffic.js';
 
 const linux = process.platform === 'linux';
-
-/** One HTTP GET on a fresh connection (so each request is a new proxy connection, as kube-proxy balances). */
-function get(url: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.get(url, { agent: false, timeout: 5_000 }, (res) => {
-      let body = '';
-      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.on('timeout', () => req.destroy(new Error(`GET ${url} timed out`)));
-  });
-}
 
 describe.skipIf(!requireKubectl('local node acceptance') || !linux)('the local node', () => {
   let dataDir: string;
