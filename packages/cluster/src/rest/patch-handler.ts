@@ -8,8 +8,7 @@ import { withType, type ObjectService } from './object-service.js';
 import { requireObjectBody } from './object-validation.js';
 import { applyPatchBody, checkPatchMediaType } from './patch-body.js';
 import type { Reply } from './reply.js';
-import type { ResourceCall } from './resource-handler.js';
-import { writeOptionsOf } from './resource-handler.js';
+import { writeOptionsOf, type ResourceCall } from './resource-call.js';
 import { formatTimestamp } from './timestamps.js';
 import { applyScale, toScale } from './scale-subresource.js';
 

@@ -4,7 +4,7 @@ import type { PodLogsInput } from '../server/plugins.js';
 import { sendStatus } from '../server/response-writer.js';
 import type { ObjectService } from './object-service.js';
 import type { Reply } from './reply.js';
-import type { ResourceCall } from './resource-handler.js';
+import type { ResourceCall } from './resource-call.js';
 
 function optionalInteger(query: URLSearchParams, name: string): number | undefined {
   const text = query.get(name);

@@ -15,22 +15,9 @@ import { successStatus } from './reply.js';
 import { parseDeleteOptions, parseDryRun, parseFieldManager, parseFieldValidation, parseLimit } from './request-options.js';
 import { resourcePolicy } from './resource-policy.js';
 import { applyScale, scalePathsOf, toScale } from './scale-subresource.js';
-import { serveWatch, type WatchServerOptions } from './watch-stream.js';
+import { serveWatch } from './watch-stream.js';
+import { writeOptionsOf, type ResourceCall } from './resource-call.js';
 
-export interface ResourceCall {
-  readonly info: ResourceInfo;
-  readonly request: ResourceRequestInfo;
-  readonly query: URLSearchParams;
-  /** The decoded body, or undefined when there was none. */
-  readonly body: unknown;
-  /** The request's Content-Type without parameters. */
-  readonly mediaType: string;
-  readonly userAgent: string | undefined;
-  readonly negotiated: Negotiated;
-  readonly req: IncomingMessage;
-  readonly res: ServerResponse;
-  readonly watch: WatchServerOptions;
-}
 
 /** Verbs of each subresource, as real discovery lists them. */
 const subresourceVerbs: Readonly<Record<string, readonly Verb[]>> = {
@@ -113,13 +100,6 @@ function handleSubresource(service: ObjectService, call: ResourceCall, subresour
   return { kind: 'object', code: 200, object: result.object, warnings: result.warnings };
 }
 
-export function writeOptionsOf(call: ResourceCall): UpdateOptions {
-  return {
-    dryRun: parseDryRun(call.query.getAll('dryRun')),
-    fieldValidation: parseFieldValidation(call.query.get('fieldValidation')),
-    fieldManager: parseFieldManager(call.query.get('fieldManager'), call.userAgent),
-  };
-}
 
 function listOptionsOf(query: URLSearchParams): { labelSelector: string | null; fieldSelector: string | null; limit?: number; continue: string | null } {
   const limit = parseLimit(query.get('limit'));

@@ -9,6 +9,7 @@ import {
   type RolloutStatus,
 } from '@aviary/kube';
 import { replicasOrDefault } from '../replicas/index.js';
+import { isSaturated, replicaSetByHash } from './bluegreen-replicas.js';
 import { getRolloutCondition, newRolloutCondition, removeRolloutCondition, setRolloutCondition } from './condition-helpers.js';
 import type { RolloutContext } from './context.js';
 import { RolloutMessage, recordNormal, recordWarning } from './events.js';
@@ -62,8 +63,11 @@ export function calculateRolloutConditions(ctx: RolloutContext, newStatus: Rollo
   }
 
   const available = ctx.allRSs.reduce((sum, rs) => sum + (rs.status?.availableReplicas ?? 0), 0);
-  // Seam: blue-green availability (active RS saturated) belongs to the blue-green strategy.
-  if (rollout.spec.strategy.canary && available >= replicasOrDefault(rollout.spec.replicas)) {
+  // Blue-green: available once the RS behind the active Service is saturated.
+  const activeRS = replicaSetByHash(ctx.allRSs, newStatus.blueGreen?.activeSelector);
+  if (rollout.spec.strategy.blueGreen && activeRS && isSaturated(rollout, activeRS)) {
+    setRolloutCondition(newStatus, cond(RolloutConditionType.Available, ConditionStatus.True, RolloutConditionReason.AvailableReason, RolloutMessage.available));
+  } else if (rollout.spec.strategy.canary && available >= replicasOrDefault(rollout.spec.replicas)) {
     setRolloutCondition(newStatus, cond(RolloutConditionType.Available, ConditionStatus.True, RolloutConditionReason.AvailableReason, RolloutMessage.available));
   } else {
     setRolloutCondition(newStatus, cond(RolloutConditionType.Available, ConditionStatus.False, RolloutConditionReason.AvailableReason, RolloutMessage.notAvailable));

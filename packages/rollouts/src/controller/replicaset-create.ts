@@ -18,7 +18,7 @@ import { replicasOrDefault } from '../replicas/index.js';
 import { generateReplicaSetAffinity, injectedAntiAffinityNeedsUpdate } from './anti-affinity.js';
 import { getRolloutCondition, newRolloutCondition, setRolloutCondition } from './condition-helpers.js';
 import type { RolloutContext } from './context.js';
-import { withEphemeralMetadata } from './ephemeral-metadata.js';
+import { withEphemeralMetadata } from './ephemeral-metadata-sync.js';
 import { acceptServerRollout } from './workload-ref.js';
 import { RolloutMessage, recordNormal, recordWarning } from './events.js';
 import { assignReplicaSets, maxRevision, podTemplateEqualIgnoreHash, revisionOf, updateReplicaSet } from './replicasets.js';

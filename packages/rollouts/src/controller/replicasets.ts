@@ -5,7 +5,7 @@ import { abortScaleDownDelay, replicasOrDefault } from '../replicas/index.js';
 import { computePodTemplateHash, podTemplateJson } from '../hash/index.js';
 import type { RolloutContext } from './context.js';
 import { RolloutMessage, recordNormal } from './events.js';
-import { withEphemeralMetadata } from './ephemeral-metadata.js';
+import { withEphemeralMetadata } from './ephemeral-metadata-sync.js';
 import { formatTime, parseTime } from './time-format.js';
 import { removeInjectedAntiAffinity } from './anti-affinity.js';
 

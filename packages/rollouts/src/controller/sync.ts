@@ -16,7 +16,7 @@ import {
 } from '@aviary/kube';
 import { replicasOrDefault } from '../replicas/index.js';
 import { isFullyPromoted } from '../status/index.js';
-import { rolloutBlueGreen } from './bluegreen.js';
+import { rolloutBlueGreen, syncBlueGreenReplicasOnly } from './bluegreen.js';
 import { rolloutCanary } from './canary.js';
 import { reconcileCanaryReplicaSets } from './canary-scaling.js';
 import { getRolloutCondition, newRolloutCondition, removeRolloutCondition, setRolloutCondition } from './condition-helpers.js';
@@ -143,7 +143,7 @@ async function reconcile(ctx: RolloutContext): Promise<void> {
   if (await checkPausedConditions(ctx)) return; // the status changed: the next sync sees it
   if (isScalingEvent(ctx)) {
     await syncReplicaSetRevision(ctx);
-    if (!ctx.rollout.spec.strategy.canary) return rolloutBlueGreen(ctx);
+    if (!ctx.rollout.spec.strategy.canary) return syncBlueGreenReplicasOnly(ctx);
     await reconcileCanaryReplicaSets(ctx);
     const newStatus = structuredClone(ctx.rollout.status ?? {});
     newStatus.availableReplicas = availableReplicas(ctx);
