@@ -11,6 +11,10 @@ export interface LocalClusterOptions {
   port: number;
   /** Run every container simulated (scale tests). */
   simulatePods?: boolean;
+  /** Loopback /16 pod addresses come from; default 127.10.0.0/16. Two clusters on one machine need distinct ones. */
+  podSubnet?: string;
+  /** Loopback /16 Service cluster IPs come from; default 127.96.0.0/16. */
+  serviceCidr?: string;
   /** Progress lines ("API server ready", …); default: nothing. */
   log?: (line: string) => void;
 }
@@ -43,6 +47,7 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
     const server = await startApiServer({
       dataDir: options.dataDir,
       port: options.port,
+      ...(options.serviceCidr ? { serviceCidr: options.serviceCidr } : {}),
       plugins: {
         podLogs: (input) => {
           if (kubelet === undefined) return Promise.reject(new Error('the node is not running yet'));
@@ -59,7 +64,13 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
     log('built-in controllers (ReplicaSet, Deployment, Endpoints, Job) running');
 
     const runtimes = new RuntimeRegistry({ simulatePods: options.simulatePods ?? false });
-    kubelet = await startKubelet({ client, runtimes, dataDir: options.dataDir, simulatePods: options.simulatePods ?? false });
+    kubelet = await startKubelet({
+      client,
+      runtimes,
+      dataDir: options.dataDir,
+      simulatePods: options.simulatePods ?? false,
+      ...(options.podSubnet ? { podSubnet: options.podSubnet } : {}),
+    });
     const runningKubelet = kubelet;
     stops.push(() => runningKubelet.stop());
     log(`node ${kubelet.nodeName} ready${options.simulatePods ? ' (every pod simulated)' : ''}`);

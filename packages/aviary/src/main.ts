@@ -2,6 +2,7 @@
 import { apiserverUsage, runApiserverCommand } from './apiserver-command.js';
 import { UsageError } from './command-flags.js';
 import { controllerUsage, runControllerCommand } from './controller-command.js';
+import { demoUsage, runDemoCommand } from './demo-command.js';
 import { runUpCommand, upUsage } from './up-command.js';
 
 const usage = `Usage: aviary <command> [flags]
@@ -13,14 +14,13 @@ Commands:
   demo        the rollouts walkthrough against the embedded cluster
 `;
 
-const notBuiltYet: Record<string, string> = {
-  demo: 'the rollouts demo needs the embedded cluster and the Rollout controller, which are not built yet.',
-};
+const notBuiltYet: Record<string, string> = {};
 
 const commands: Record<string, { run: (argv: readonly string[]) => Promise<number>; usage: string }> = {
   up: { run: runUpCommand, usage: upUsage },
   apiserver: { run: runApiserverCommand, usage: apiserverUsage },
   controller: { run: runControllerCommand, usage: controllerUsage },
+  demo: { run: runDemoCommand, usage: demoUsage },
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -39,6 +39,8 @@ export interface ApiServerOptions {
   plugins?: ApiServerPlugins;
   /** Objects created at start when absent, in order. Cluster-scoped or with metadata.namespace. */
   seedObjects?: readonly KubeObject[];
+  /** Service cluster IPs come from this range; default 127.96.0.0/16 (two clusters on one machine need distinct ones). */
+  serviceCidr?: string;
   /** Install the Argo Rollouts CRDs at start (default true), as `aviary up` and `aviary apiserver` need. */
   installArgoprojCrds?: boolean;
   /** Default 3 MiB. */
@@ -85,7 +87,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const clock = options.clock ?? realClock;
   const plugins = resolvePlugins(options.plugins);
   const pluginContext: PluginContext = { registry, store, clock };
-  const context: RestContext = { store, registry, clock, plugins, pluginContext };
+  const context: RestContext = { store, registry, clock, plugins, pluginContext, ...(options.serviceCidr ? { serviceCidr: options.serviceCidr } : {}) };
   const objects = new ObjectService(context);
   const crdWatch = startCrdRegistration(context);
   const gc = new GarbageCollector({ service: objects, ...(options.onBackgroundError ? { onError: options.onBackgroundError } : {}) });

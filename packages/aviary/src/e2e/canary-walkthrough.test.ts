@@ -7,7 +7,7 @@ import { Kubectl, requireKubectl } from '@aviary/cluster/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoManifestPath } from '../demo-manifests.js';
 import { startLocalCluster, type LocalCluster } from '../local-cluster.js';
-import { eventually } from './processes.js';
+import { eventually, workerNetwork } from './processes.js';
 import { colorSplit } from './traffic.js';
 
 const linux = process.platform === 'linux';
@@ -32,7 +32,7 @@ describe.skipIf(!requireKubectl('canary walkthrough') || !linux)('the canary wal
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aviary-canary-'));
-    cluster = await startLocalCluster({ dataDir, port: 0 });
+    cluster = await startLocalCluster({ dataDir, port: 0, ...workerNetwork() });
     kubectl = new Kubectl(cluster.kubeconfigPath);
   }, 60_000);
   afterAll(async () => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Kubectl, requireKubectl } from '@aviary/cluster/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCluster, type LocalCluster } from '../local-cluster.js';
-import { eventually, processesUnder } from './processes.js';
+import { eventually, processesUnder, workerNetwork } from './processes.js';
 import { httpGet as get } from './traffic.js';
 
 const linux = process.platform === 'linux';
@@ -20,7 +20,7 @@ describe.skipIf(!requireKubectl('local node acceptance') || !linux)('the local n
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aviary-node-'));
-    cluster = await startLocalCluster({ dataDir, port: 0 });
+    cluster = await startLocalCluster({ dataDir, port: 0, ...workerNetwork() });
     kubectl = new Kubectl(cluster.kubeconfigPath);
   }, 60_000);
   afterAll(async () => {

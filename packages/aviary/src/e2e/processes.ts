@@ -24,3 +24,12 @@ export async function eventually<T>(read: () => Promise<T> | T, check: (value: T
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
+
+/**
+ * Address ranges of their own for a local cluster started by this test worker, so test files running in
+ * parallel never bind the same pod or Service addresses (vitest numbers its workers in VITEST_POOL_ID).
+ */
+export function workerNetwork(): { podSubnet: string; serviceCidr: string } {
+  const worker = Number(process.env.VITEST_POOL_ID ?? process.pid % 50) % 50;
+  return { podSubnet: `127.${20 + worker}.0.0/16`, serviceCidr: `127.${150 + worker}.0.0/16` };
+}

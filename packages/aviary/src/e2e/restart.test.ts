@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Resources, type Deployment, type Pod } from '@aviary/kube';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startLocalCluster, type LocalCluster } from '../local-cluster.js';
-import { eventually, processesUnder } from './processes.js';
+import { eventually, processesUnder, workerNetwork } from './processes.js';
 
 const linux = process.platform === 'linux';
 if (!linux) console.warn('skipping restart acceptance: per-process checks read /proc (Linux only)');
@@ -25,7 +25,7 @@ describe.skipIf(!linux)('stopping and starting the local cluster', () => {
     );
 
   it('leaves no process behind, keeps every object, and brings the pods back', async () => {
-    cluster = await startLocalCluster({ dataDir, port: 0 });
+    cluster = await startLocalCluster({ dataDir, port: 0, ...workerNetwork() });
     const deployment: Deployment = {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
@@ -47,7 +47,7 @@ describe.skipIf(!linux)('stopping and starting the local cluster', () => {
     cluster = undefined;
     expect(processesUnder(dataDir)).toEqual([]);
 
-    cluster = await startLocalCluster({ dataDir, port: 0 });
+    cluster = await startLocalCluster({ dataDir, port: 0, ...workerNetwork() });
     const second = cluster;
     expect((await second.client.get(Resources.configMaps, 'kept', 'default')).metadata?.name).toBe('kept');
     const back = await eventually(() => readyPods(second), (pods) => pods.length === 2, 30_000);

@@ -7,7 +7,7 @@ import { isJsonObject, jsonEqual } from './json-values.js';
 import type { ListInfoProvider, ListSemantics, SchemaPath } from './list-info.js';
 import { indexListItems } from './list-items.js';
 import { fieldElement, type FieldPath } from './path-element.js';
-import { shapeOfPair } from './value-shape.js';
+import { shapeOfTwo } from './value-shape.js';
 
 export interface Comparison {
   readonly added: FieldSet;
@@ -36,7 +36,7 @@ interface Step {
 
 function compareValues(step: Step): void {
   const { lhs, rhs, path, comparison } = step;
-  const shape = shapeOfPair({ values: [lhs, rhs], schemaPath: step.schemaPath, listInfo: step.listInfo });
+  const shape = shapeOfTwo(lhs, rhs, step.schemaPath, step.listInfo);
   if (shape.kind === 'leaf') {
     if (lhs === undefined) comparison.added.insert(path);
     else if (rhs === undefined) comparison.removed.insert(path);
@@ -52,16 +52,20 @@ function compareValues(step: Step): void {
 function compareMaps(step: Step): void {
   const lhs = isJsonObject(step.lhs) ? step.lhs : {};
   const rhs = isJsonObject(step.rhs) ? step.rhs : {};
-  const keys = new Set([...Object.keys(lhs), ...Object.keys(rhs)]);
-  for (const key of keys) {
-    compareValues({
-      ...step,
-      lhs: Object.hasOwn(lhs, key) ? lhs[key] : undefined,
-      rhs: Object.hasOwn(rhs, key) ? rhs[key] : undefined,
-      path: [...step.path, fieldElement(key)],
-      schemaPath: [...step.schemaPath, key],
-    });
-  }
+  // Every key of lhs, then the keys only rhs has, each once.
+  for (const key of Object.keys(lhs)) compareMember(step, lhs, rhs, key);
+  for (const key of Object.keys(rhs)) if (!Object.hasOwn(lhs, key)) compareMember(step, lhs, rhs, key);
+}
+
+function compareMember(step: Step, lhs: Record<string, unknown>, rhs: Record<string, unknown>, key: string): void {
+  compareValues({
+    lhs: Object.hasOwn(lhs, key) ? lhs[key] : undefined,
+    rhs: Object.hasOwn(rhs, key) ? rhs[key] : undefined,
+    path: [...step.path, fieldElement(key)],
+    schemaPath: [...step.schemaPath, key],
+    listInfo: step.listInfo,
+    comparison: step.comparison,
+  });
 }
 
 function compareLists(step: Step, semantics: ListSemantics): void {

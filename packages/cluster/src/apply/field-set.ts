@@ -12,6 +12,8 @@ import {
 import { isJsonObject } from './json-values.js';
 
 interface FieldNode {
+  /** The element's FieldsV1 key (the key of this node in its parent's map). */
+  readonly key: string;
   readonly element: PathElement;
   member: boolean;
   readonly children: FieldSet;
@@ -22,6 +24,11 @@ export class FieldsV1FormatError extends Error {
   override readonly name = 'FieldsV1FormatError';
 }
 
+/**
+ * Invariant: every node is a member or has a non-empty children set (inserts only add, and the set algebra
+ * attaches only such nodes), so a set is empty exactly when it has no nodes. Operations that already hold a
+ * node's key never serialize its element again.
+ */
 export class FieldSet {
   /** Children by their FieldsV1 key (canonical, so equal elements share a key). */
   readonly #nodes = new Map<string, FieldNode>();
@@ -36,28 +43,30 @@ export class FieldSet {
   static fromFieldsV1(json: unknown): FieldSet {
     if (!isJsonObject(json)) throw new FieldsV1FormatError('fieldsV1 must be a JSON object');
     const set = new FieldSet();
-    for (const [key, value] of Object.entries(json)) {
+    for (const key of Object.keys(json)) {
       if (key === '.') continue;
+      const value = json[key];
       if (!isJsonObject(value)) throw new FieldsV1FormatError(`fieldsV1 value of ${JSON.stringify(key)} must be an object`);
       const element = parsePathElement(key);
       if (element === undefined) continue;
       const children = FieldSet.fromFieldsV1(value);
       // `{}` (no children) or an explicit `"."` marks the path itself as a member.
       const member = Object.hasOwn(value, '.') || children.isEmpty();
-      set.#attach(element, member, children);
+      set.#attach(serializePathElement(element), element, member, children);
     }
     return set;
   }
 
   /** Adds a path (a no-op for the empty path). Returns this set. */
   insert(path: FieldPath): this {
-    if (path.length === 0) return this;
+    const last = path.length - 1;
     let current: FieldSet = this;
-    path.forEach((element, index) => {
-      const node = current.#nodeFor(element);
-      if (index === path.length - 1) node.member = true;
+    for (let index = 0; index <= last; index++) {
+      const element = path[index] as PathElement;
+      const node = current.#nodeFor(serializePathElement(element), element);
+      if (index === last) node.member = true;
       current = node.children;
-    });
+    }
     return this;
   }
 
@@ -73,10 +82,7 @@ export class FieldSet {
   }
 
   isEmpty(): boolean {
-    for (const node of this.#nodes.values()) {
-      if (node.member || !node.children.isEmpty()) return false;
-    }
-    return true;
+    return this.#nodes.size === 0;
   }
 
   /** The set of paths below `element`, with `element` removed from their front. */
@@ -85,35 +91,44 @@ export class FieldSet {
   }
 
   union(other: FieldSet): FieldSet {
-    const result = this.clone();
-    result.#addAll(other);
+    const result = new FieldSet();
+    for (const node of this.#nodes.values()) {
+      const otherNode = other.#nodes.get(node.key);
+      const children = otherNode === undefined ? node.children.clone() : node.children.union(otherNode.children);
+      result.#nodes.set(node.key, { key: node.key, element: node.element, member: node.member || (otherNode?.member ?? false), children });
+    }
+    for (const node of other.#nodes.values()) {
+      if (!this.#nodes.has(node.key)) result.#nodes.set(node.key, copyNode(node));
+    }
     return result;
   }
 
   difference(other: FieldSet): FieldSet {
     const result = new FieldSet();
-    for (const [key, node] of this.#nodes) {
-      const otherNode = other.#nodes.get(key);
-      const member = node.member && !(otherNode?.member ?? false);
-      const children = otherNode ? node.children.difference(otherNode.children) : node.children.clone();
-      result.#attach(node.element, member, children);
+    for (const node of this.#nodes.values()) {
+      const otherNode = other.#nodes.get(node.key);
+      if (otherNode === undefined) {
+        result.#nodes.set(node.key, copyNode(node));
+        continue;
+      }
+      result.#attach(node.key, node.element, node.member && !otherNode.member, node.children.difference(otherNode.children));
     }
     return result;
   }
 
   intersection(other: FieldSet): FieldSet {
     const result = new FieldSet();
-    for (const [key, node] of this.#nodes) {
-      const otherNode = other.#nodes.get(key);
+    for (const node of this.#nodes.values()) {
+      const otherNode = other.#nodes.get(node.key);
       if (otherNode === undefined) continue;
-      result.#attach(node.element, node.member && otherNode.member, node.children.intersection(otherNode.children));
+      result.#attach(node.key, node.element, node.member && otherNode.member, node.children.intersection(otherNode.children));
     }
     return result;
   }
 
   clone(): FieldSet {
     const result = new FieldSet();
-    for (const node of this.#nodes.values()) result.#attach(node.element, node.member, node.children.clone());
+    for (const node of this.#nodes.values()) result.#nodes.set(node.key, copyNode(node));
     return result;
   }
 
@@ -135,10 +150,10 @@ export class FieldSet {
   toFieldsV1(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const node of this.#sortedNodes()) {
-      const childJson = node.children.toFieldsV1();
-      const hasChildren = Object.keys(childJson).length > 0;
+      const hasChildren = !node.children.isEmpty();
       if (!node.member && !hasChildren) continue;
-      out[serializePathElement(node.element)] = node.member && hasChildren ? { '.': {}, ...childJson } : childJson;
+      const childJson = node.children.toFieldsV1();
+      out[node.key] = node.member && hasChildren ? { '.': {}, ...childJson } : childJson;
     }
     return out;
   }
@@ -159,28 +174,32 @@ export class FieldSet {
   }
 
   #sortedNodes(): FieldNode[] {
-    return [...this.#nodes.values()].sort((a, b) => comparePathElements(a.element, b.element));
+    const nodes = [...this.#nodes.values()];
+    return nodes.length < 2 ? nodes : nodes.sort((a, b) => comparePathElements(a.element, b.element));
   }
 
-  #nodeFor(element: PathElement): FieldNode {
-    const key = serializePathElement(element);
+  #nodeFor(key: string, element: PathElement): FieldNode {
     let node = this.#nodes.get(key);
     if (node === undefined) {
-      node = { element, member: false, children: new FieldSet() };
+      node = { key, element, member: false, children: new FieldSet() };
       this.#nodes.set(key, node);
     }
     return node;
   }
 
   /** Adds a node, keeping the set free of empty non-member nodes. */
-  #attach(element: PathElement, member: boolean, children: FieldSet): void {
+  #attach(key: string, element: PathElement, member: boolean, children: FieldSet): void {
     if (!member && children.isEmpty()) return;
-    const node = this.#nodeFor(element);
+    const node = this.#nodeFor(key, element);
     node.member ||= member;
     node.children.#addAll(children);
   }
 
   #addAll(other: FieldSet): void {
-    for (const node of other.#nodes.values()) this.#attach(node.element, node.member, node.children);
+    for (const node of other.#nodes.values()) this.#attach(node.key, node.element, node.member, node.children);
   }
+}
+
+function copyNode(node: FieldNode): FieldNode {
+  return { key: node.key, element: node.element, member: node.member, children: node.children.clone() };
 }

@@ -59,14 +59,26 @@ export function encodeGoJson(value: unknown): string {
   return 'null';
 }
 
+const goEscaped = /[<>&\u2028\u2029]/;
+const goEscapedAll = /[<>&\u2028\u2029]/g;
+
 function encodeGoString(text: string): string {
-  return JSON.stringify(text).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const json = JSON.stringify(text);
+  if (!goEscaped.test(json)) return json;
+  return json.replace(goEscapedAll, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Byte-wise (UTF-8) string order, as Go's `strings.Compare`. */
 export function compareStrings(a: string, b: string): number {
   if (a === b) return 0;
-  // UTF-16 order equals UTF-8 order unless surrogates are involved.
-  if (!/[\ud800-\udfff]/.test(a + b)) return a < b ? -1 : 1;
+  const shorter = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < shorter && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  // A proper prefix sorts first in UTF-8 too (a trailing lone surrogate encodes as EF BF BD, below any 4-byte lead).
+  if (i === shorter) return a.length < b.length ? -1 : 1;
+  const x = a.charCodeAt(i);
+  const y = b.charCodeAt(i);
+  // Below the surrogates, UTF-16 order equals UTF-8 order; past them the two orders can differ.
+  if (x < 0xd800 && y < 0xd800) return x < y ? -1 : 1;
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }

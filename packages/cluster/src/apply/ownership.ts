@@ -5,6 +5,7 @@
 // when it took fields).
 import { compareObjects, type Comparison } from './compare.js';
 import { makeConflict, sortConflicts, type Conflict } from './conflicts.js';
+import type { FieldSet } from './field-set.js';
 import type { JsonObject } from './json-values.js';
 import type { ListInfoProvider } from './list-info.js';
 import { dropEmptySets, managerKey, stripMetaFields, type ManagedSets, type ManagerIdentity } from './managed-fields.js';
@@ -21,7 +22,7 @@ export function reassignOwnership(options: {
   readonly actingKey: string;
   readonly force: boolean;
   readonly listInfo: ListInfoProvider;
-}): { readonly comparison: Comparison; readonly conflicts: Conflict[] } {
+}): { readonly comparison: Comparison; readonly conflicts: Conflict[]; readonly changed: FieldSet } {
   const comparison = compareObjects(options.live, options.updated, options.listInfo);
   const changed = comparison.modified.union(comparison.added);
   const conflicts: Conflict[] = [];
@@ -33,14 +34,14 @@ export function reassignOwnership(options: {
     taken.set(key, owned);
     for (const path of owned.paths()) conflicts.push(makeConflict(managed.identity, path));
   }
-  if (conflicts.length > 0 && !options.force) return { comparison, conflicts: sortConflicts(conflicts) };
+  if (conflicts.length > 0 && !options.force) return { comparison, conflicts: sortConflicts(conflicts), changed };
   for (const [key, managed] of options.sets) {
     if (key === options.actingKey) continue;
     const lost = (taken.get(key) ?? managed.set.intersection(changed)).union(comparison.removed);
     options.sets.set(key, { ...managed, set: managed.set.difference(lost) });
   }
   dropEmptySets(options.sets);
-  return { comparison, conflicts: [] };
+  return { comparison, conflicts: [], changed };
 }
 
 /**
@@ -58,8 +59,8 @@ export function recordUpdate(options: {
   readonly listInfo: ListInfoProvider;
 }): void {
   const { sets, identity } = options;
-  const { comparison } = reassignOwnership({ ...options, actingKey: '', force: true });
-  const gained = stripMetaFields(comparison.modified.union(comparison.added));
+  const { changed } = reassignOwnership({ ...options, actingKey: '', force: true });
+  const gained = stripMetaFields(changed);
   if (gained.isEmpty()) return;
   const key = managerKey(identity);
   const previous = sets.get(key);

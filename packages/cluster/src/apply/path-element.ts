@@ -43,12 +43,37 @@ export function indexElement(index: number): PathElement {
 /** The FieldsV1 key of an element: `f:name`, `k:{"port":80,"protocol":"TCP"}`, `v:"x"`, `i:3`. */
 export function serializePathElement(element: PathElement): string {
   switch (element.kind) {
-    case 'field': return `f:${element.name}`;
-    case 'key': return `k:{${element.fields.map((field) => `${encodeGoJson(field.name)}:${encodeGoJson(field.value)}`).join(',')}}`;
-    case 'value': return `v:${encodeGoJson(element.value)}`;
+    case 'field': return fieldKey(element.name);
     case 'index': return `i:${element.index}`;
+    default: {
+      // Key and value elements are serialized once per element object (paths share their prefix elements).
+      let key = serializedElements.get(element);
+      if (key === undefined) {
+        key = element.kind === 'key'
+          ? `k:{${element.fields.map((field) => `${encodeGoJson(field.name)}:${encodeGoJson(field.value)}`).join(',')}}`
+          : `v:${encodeGoJson(element.value)}`;
+        serializedElements.set(element, key);
+      }
+      return key;
+    }
   }
 }
+
+const serializedElements = new WeakMap<PathElement, string>();
+
+/** `f:<name>`, the same string object for the same name, so map lookups by it reuse its cached hash. */
+function fieldKey(name: string): string {
+  let key = fieldKeys.get(name);
+  if (key === undefined) {
+    if (fieldKeys.size >= maxFieldKeys) fieldKeys.clear();
+    key = `f:${name}`;
+    fieldKeys.set(name, key);
+  }
+  return key;
+}
+
+const fieldKeys = new Map<string, string>();
+const maxFieldKeys = 20_000;
 
 /** Thrown for a FieldsV1 key that cannot be read. */
 export class PathElementSyntaxError extends Error {

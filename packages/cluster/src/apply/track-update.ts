@@ -33,7 +33,8 @@ export interface TrackUpdateInput {
 }
 
 /**
- * The updated object with metadata.managedFields recomputed: the writer owns what it changed or added,
+ * The updated object with metadata.managedFields recomputed (a new top level and metadata; deeper values are
+ * shared with `input.updated`, which is left unchanged): the writer owns what it changed or added,
  * others lose what it changed or removed. Never throws: if the bookkeeping fails the live object's
  * managedFields are kept (upstream's UpdateNoErrors).
  *
@@ -41,7 +42,7 @@ export interface TrackUpdateInput {
  * (or `[{}]`); an existing object whose managedFields are empty stays untracked until the next apply.
  */
 export function trackUpdate(input: TrackUpdateInput): Record<string, unknown> {
-  const updated = cloneJson(input.updated) as JsonObject;
+  const updated = ownTopLevel(input.updated as JsonObject);
   const live = input.live === undefined ? undefined : (input.live as JsonObject);
   const newObject = withoutManagedFields(updated);
   try {
@@ -75,6 +76,14 @@ export function trackUpdate(input: TrackUpdateInput): Record<string, unknown> {
     if (kept !== undefined || newObject.metadata !== undefined) newObject.metadata = metadata;
     return newObject;
   }
+}
+
+/**
+ * A copy of the object and its metadata, the only parts this function changes: the result shares the rest
+ * with `updated` (neither is modified afterwards), which saves a deep clone of every written object.
+ */
+function ownTopLevel(object: JsonObject): JsonObject {
+  return isJsonObject(object.metadata) ? { ...object, metadata: { ...object.metadata } } : { ...object };
 }
 
 /** decodeLiveOrNew: subresource writes and clients that send none (or invalid ones) start from the live entries. */

@@ -32,3 +32,20 @@ export function shapeOfPair(options: {
   }
   return leaf;
 }
+
+/** shapeOfPair for exactly two values (compare's hot path), without building arrays. */
+export function shapeOfTwo(lhs: unknown, rhs: unknown, schemaPath: SchemaPath, listInfo: ListInfoProvider): ValueShape {
+  const left = lhs === undefined || lhs === null ? undefined : lhs;
+  const right = rhs === undefined || rhs === null ? undefined : rhs;
+  if (left === undefined && right === undefined) return leaf;
+  const allEmpty = (left === undefined || isEmptyContainer(left)) && (right === undefined || isEmptyContainer(right));
+  if ((left === undefined || isJsonObject(left)) && (right === undefined || isJsonObject(right))) {
+    const semantics = listInfo.mapAt(schemaPath);
+    return semantics.atomic || allEmpty ? leaf : { kind: 'map', semantics };
+  }
+  if ((left === undefined || Array.isArray(left)) && (right === undefined || Array.isArray(right))) {
+    const semantics = listInfo.listAt(schemaPath);
+    return semantics.type === ListType.Atomic || allEmpty ? leaf : { kind: 'list', semantics };
+  }
+  return leaf;
+}

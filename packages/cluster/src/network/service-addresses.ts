@@ -15,6 +15,8 @@ export interface AssignServiceAddressesInput {
   previous?: Readonly<Service>;
   /** Every stored Service (all namespaces). An entry with the same namespace and name as `service` is ignored. */
   existing: readonly Readonly<Service>[];
+  /** The service IP range (`--service-cluster-ip-range`); default SERVICE_CIDR. */
+  serviceCidr?: string;
 }
 
 export interface AssignServiceAddressesResult {
@@ -24,8 +26,24 @@ export interface AssignServiceAddressesResult {
   errors: FieldError[];
 }
 
-const IP_RANGE = usableRangeOf(SERVICE_CIDR);
-const IP_DYNAMIC_START = dynamicBandStart(IP_RANGE, { step: 16, max: 256 });
+interface ServiceIPRange {
+  cidr: string;
+  range: ReturnType<typeof usableRangeOf>;
+  dynamicStart: number;
+}
+
+const ranges = new Map<string, ServiceIPRange>();
+
+/** The usable addresses of a service CIDR and where automatic allocation starts (memoized per CIDR). */
+function serviceIPRange(cidr: string): ServiceIPRange {
+  let known = ranges.get(cidr);
+  if (!known) {
+    const range = usableRangeOf(cidr);
+    known = { cidr, range, dynamicStart: dynamicBandStart(range, { step: 16, max: 256 }) };
+    ranges.set(cidr, known);
+  }
+  return known;
+}
 
 /**
  * Fills a Service's defaults and addresses, deterministically from `existing` (no hidden allocator state,
@@ -47,7 +65,7 @@ export function assignServiceAddresses(input: AssignServiceAddressesInput): Assi
   const others = input.existing.filter((other) => !isSameObject(other, service));
   const steps = [
     () => checkClusterIPFields(service, input.previous),
-    () => assignClusterIP(service, input.previous, usedClusterIPs(others)),
+    () => assignClusterIP(service, input.previous, usedClusterIPs(others), serviceIPRange(input.serviceCidr ?? SERVICE_CIDR)),
     () => assignNodePorts(service, input.previous, usedNodePorts(others)),
   ];
   // Like upstream, stop at the first step that fails: later steps would allocate for a doomed write.
@@ -79,7 +97,7 @@ function checkClusterIPFields(service: Service, previous: Readonly<Service> | un
   return checkIPFamilies(spec);
 }
 
-function assignClusterIP(service: Service, previous: Readonly<Service> | undefined, used: ReadonlySet<number>): FieldError[] {
+function assignClusterIP(service: Service, previous: Readonly<Service> | undefined, used: ReadonlySet<number>, ips: ServiceIPRange): FieldError[] {
   const spec = (service.spec ??= {});
   if (!needsClusterIP(service)) return [];
   spec.ipFamilies = spec.ipFamilies?.length ? spec.ipFamilies : ['IPv4'];
@@ -97,8 +115,8 @@ function assignClusterIP(service: Service, previous: Readonly<Service> | undefin
     if (value === undefined) {
       return [{ path: 'spec.clusterIPs[0]', type: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(requested)}: must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)` }];
     }
-    const failure = !inRange(IP_RANGE, value)
-      ? `the provided IP (${requested}) is not in the valid range. The range of valid IPs is ${SERVICE_CIDR}`
+    const failure = !inRange(ips.range, value)
+      ? `the provided IP (${requested}) is not in the valid range. The range of valid IPs is ${ips.cidr}`
       : used.has(value)
         ? 'provided IP is already allocated'
         : undefined;
@@ -106,7 +124,7 @@ function assignClusterIP(service: Service, previous: Readonly<Service> | undefin
     spec.clusterIPs = [requested];
     return [];
   }
-  const next = lowestFree(IP_RANGE, IP_DYNAMIC_START, used);
+  const next = lowestFree(ips.range, ips.dynamicStart, used);
   if (next === undefined) return [{ path: 'spec.clusterIPs', type: 'FieldValueInvalid', message: `Invalid value: ${goStringSlice(spec.clusterIPs)}: failed to allocate a serviceIP: range is full` }];
   spec.clusterIP = formatIPv4(next);
   spec.clusterIPs = [spec.clusterIP];

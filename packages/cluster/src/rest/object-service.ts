@@ -121,7 +121,7 @@ export class ObjectService {
     if (crd) prepareCrdForWrite(object, now);
     throwIfInvalid(info, metadata.name ?? '', [...validateObjectMeta(info, object), ...(crd ? validateCrd(object) : [])]);
     const validated = runWriteValidation(this.context, { info, operation: 'create', object, fieldValidation: options.fieldValidation ?? FieldValidation.Warn });
-    let final = allocateServiceAddresses(this.context.store, info, validated.object);
+    let final = allocateServiceAddresses(this.context, info, validated.object);
     if (!options.managedFieldsDone && options.fieldManager !== undefined) {
       final = this.context.plugins.trackManagedFields({ info, live: undefined, object: final, fieldManager: options.fieldManager, now }, this.context.pluginContext);
     }
@@ -191,7 +191,7 @@ export class ObjectService {
       fieldValidation: options.fieldValidation ?? FieldValidation.Warn,
       ...(subresource !== undefined ? { subresource } : {}),
     });
-    let final = subresource === undefined ? allocateServiceAddresses(this.context.store, info, validated.object, live) : validated.object;
+    let final = subresource === undefined ? allocateServiceAddresses(this.context, info, validated.object, live) : validated.object;
     if (resourcePolicy.hasGeneration(info) && specChanged(live, final, info.statusSubresource)) {
       final = { ...final, metadata: { ...final.metadata, generation: (liveMeta.generation ?? 0) + 1 } };
     }

@@ -10,4 +10,6 @@ export interface RestContext {
   readonly clock: Clock;
   readonly plugins: ResolvedPlugins;
   readonly pluginContext: PluginContext;
+  /** The range Service cluster IPs come from (`--service-cluster-ip-range`); default 127.96.0.0/16. */
+  readonly serviceCidr?: string;
 }

@@ -9,13 +9,14 @@ import type { Store } from '../storage/store.js';
 import { resourcePolicy } from './resource-policy.js';
 
 /** Fills spec.clusterIP(s), node ports and Service defaults; a conflict or an illegal change is a 422. */
-export function allocateServiceAddresses(store: Store, info: ResourceInfo, object: KubeObject, live?: KubeObject): KubeObject {
+export function allocateServiceAddresses(context: { store: Store; serviceCidr?: string }, info: ResourceInfo, object: KubeObject, live?: KubeObject): KubeObject {
   if (!resourcePolicy.is(info, '', 'services')) return object;
-  const existing = store.list(collectionPrefix({ group: '', resource: 'services' })).items.map((item) => item.object as Service);
+  const existing = context.store.list(collectionPrefix({ group: '', resource: 'services' })).items.map((item) => item.object as Service);
   const { service, errors } = assignServiceAddresses({
     service: object as Service,
     ...(live ? { previous: live as Service } : {}),
     existing,
+    ...(context.serviceCidr ? { serviceCidr: context.serviceCidr } : {}),
   });
   if (errors.length > 0) throw invalidError(info, object.metadata?.name ?? '', errors);
   return service;

@@ -2,7 +2,7 @@
 //
 // Each line is `<RFC3339Nano timestamp> <stream> <tag> <content>`, tag `F` for a full line and `P` for a
 // piece of a line longer than the runtime's buffer (as containerd does; see cri-api LogTag constants).
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { closeSync, createWriteStream, mkdirSync, openSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
 
 export const LogStream = { Stdout: 'stdout', Stderr: 'stderr' } as const;
@@ -51,6 +51,8 @@ export class CriLogWriter {
 
   constructor(options: CriLogWriterOptions) {
     mkdirSync(dirname(options.path), { recursive: true });
+    // The file exists from the moment the container starts (the stream itself opens asynchronously).
+    closeSync(openSync(options.path, 'a'));
     this.out = createWriteStream(options.path, { flags: 'a' });
     this.out.on('error', () => undefined); // a log that cannot be written must not crash the kubelet
     this.nowNanos = options.nowNanos ?? readNowNanos;

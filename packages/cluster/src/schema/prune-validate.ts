@@ -62,7 +62,8 @@ function walk(value: unknown, rawSchema: JsonSchema, path: string, context: Walk
     context.errors.push(typeError);
     return structuredClone(value);
   }
-  context.errors.push(...checkConstraints(value, schema, path));
+  const constraintErrors = checkConstraints(value, schema, path);
+  if (constraintErrors.length > 0) context.errors.push(...constraintErrors);
   if (Array.isArray(value)) return walkArray(value, schema, path, context);
   if (typeof value === 'object') return walkObject(value as Record<string, unknown>, schema, path, context, resourceRoot);
   return value;

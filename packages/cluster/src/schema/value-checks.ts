@@ -27,8 +27,11 @@ export function matchesType(value: unknown, type: string): boolean {
 export function checkType(value: unknown, schema: JsonSchema, path: string): FieldError | undefined {
   let expected: string[] | undefined;
   if (isIntOrString(schema)) expected = ['integer', 'string'];
-  else if (schema.type) expected = [schema.type];
-  else expected = typeAlternatives(schema);
+  else if (schema.type) {
+    // The common case: one named type, checked without building a list.
+    if (matchesType(value, schema.type)) return undefined;
+    expected = [schema.type];
+  } else expected = typeAlternatives(schema);
   if (!expected || expected.some((type) => matchesType(value, type))) return undefined;
   const actual = jsonTypeOf(value);
   return {
@@ -60,41 +63,65 @@ const formatChecks: Record<string, (value: string) => boolean> = {
   ipv4: (v) => /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/.test(v),
 };
 
-/** Enum, bounds, lengths, pattern and format checks for a value already known to have the right type. */
-export function checkConstraints(value: unknown, schema: JsonSchema, path: string): FieldError[] {
-  const errors: FieldError[] = [];
-  const invalid = (message: string): void => {
-    errors.push({ path, type: FieldErrorType.Invalid, message: `Invalid value: ${quoteValue(value)}: ${path} in body ${message}` });
-  };
+const noErrors: readonly FieldError[] = Object.freeze([]);
+
+/**
+ * Enum, bounds, lengths, pattern and format checks for a value already known to have the right type.
+ * Returns a shared empty (frozen) list when there is nothing to report, the common case.
+ */
+export function checkConstraints(value: unknown, schema: JsonSchema, path: string): readonly FieldError[] {
+  let errors: FieldError[] | undefined;
   if (schema.enum && !schema.enum.some((allowed) => allowed === value)) {
     const supported = schema.enum.map((allowed) => quoteValue(allowed)).join(', ');
-    errors.push({ path, type: FieldErrorType.NotSupported, message: `Unsupported value: ${quoteValue(value)}: supported values: ${supported}` });
+    (errors ??= []).push({ path, type: FieldErrorType.NotSupported, message: `Unsupported value: ${quoteValue(value)}: supported values: ${supported}` });
   }
   if (typeof value === 'number') {
     if (schema.minimum !== undefined) {
       if (schema.exclusiveMinimum ? value <= schema.minimum : value < schema.minimum) {
-        invalid(`should be greater than ${schema.exclusiveMinimum ? '' : 'or equal to '}${schema.minimum}`);
+        (errors ??= []).push(invalidValue(value, path, `should be greater than ${schema.exclusiveMinimum ? '' : 'or equal to '}${schema.minimum}`));
       }
     }
     if (schema.maximum !== undefined) {
       if (schema.exclusiveMaximum ? value >= schema.maximum : value > schema.maximum) {
-        invalid(`should be less than ${schema.exclusiveMaximum ? '' : 'or equal to '}${schema.maximum}`);
+        (errors ??= []).push(invalidValue(value, path, `should be less than ${schema.exclusiveMaximum ? '' : 'or equal to '}${schema.maximum}`));
       }
     }
     if (schema.multipleOf !== undefined && schema.multipleOf > 0 && !Number.isInteger(value / schema.multipleOf)) {
-      invalid(`should be a multiple of ${schema.multipleOf}`);
+      (errors ??= []).push(invalidValue(value, path, `should be a multiple of ${schema.multipleOf}`));
     }
   }
   if (typeof value === 'string') {
-    const length = [...value].length;
-    if (schema.minLength !== undefined && length < schema.minLength) invalid(`should be at least ${schema.minLength} chars long`);
-    if (schema.maxLength !== undefined && length > schema.maxLength) {
-      errors.push({ path, type: FieldErrorType.TooLong, message: `Too long: may not be more than ${schema.maxLength} bytes` });
+    if (schema.minLength !== undefined || schema.maxLength !== undefined) {
+      const length = codePointLength(value);
+      if (schema.minLength !== undefined && length < schema.minLength) (errors ??= []).push(invalidValue(value, path, `should be at least ${schema.minLength} chars long`));
+      if (schema.maxLength !== undefined && length > schema.maxLength) {
+        (errors ??= []).push({ path, type: FieldErrorType.TooLong, message: `Too long: may not be more than ${schema.maxLength} bytes` });
+      }
     }
     const pattern = schema.pattern ? compilePattern(schema.pattern) : null;
-    if (pattern && !pattern.test(value)) invalid(`should match '${schema.pattern}'`);
+    if (pattern && !pattern.test(value)) (errors ??= []).push(invalidValue(value, path, `should match '${schema.pattern}'`));
     const format = schema.format ? formatChecks[schema.format] : undefined;
-    if (format && !format(value)) invalid(`must be of type ${schema.format}: ${quoteValue(value)}`);
+    if (format && !format(value)) (errors ??= []).push(invalidValue(value, path, `must be of type ${schema.format}: ${quoteValue(value)}`));
   }
-  return errors;
+  return errors ?? noErrors;
+}
+
+function invalidValue(value: unknown, path: string, message: string): FieldError {
+  return { path, type: FieldErrorType.Invalid, message: `Invalid value: ${quoteValue(value)}: ${path} in body ${message}` };
+}
+
+/** The length in Unicode code points (what `[...value].length` counts), without building an array. */
+function codePointLength(value: string): number {
+  let length = value.length;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < value.length) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        length--;
+        i++;
+      }
+    }
+  }
+  return length;
 }

@@ -70,8 +70,9 @@ describe('decodeBody', () => {
     expect(() => decodeBody(Buffer.from(text), mediaType)).toThrow(message);
   });
 
-  it('answers 415 for protobuf bodies', () => {
-    expect(() => decodeBody(Buffer.from('k8s\0'), 'application/vnd.kubernetes.protobuf')).toThrow(/unknown format/);
+  it('answers 400 for a protobuf body that is truncated or not an envelope', () => {
+    expect(() => decodeBody(Buffer.from('k8s\0'), 'application/vnd.kubernetes.protobuf')).toThrow(expect.objectContaining({ code: 400 }));
+    expect(() => decodeBody(Buffer.from('not a protobuf envelope'), 'application/vnd.kubernetes.protobuf')).toThrow(expect.objectContaining({ code: 400 }));
   });
 });
 
