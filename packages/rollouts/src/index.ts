@@ -6,3 +6,4 @@ export * from './controller/index.js';
 export * from './info/index.js';
 export * from './actions/index.js';
 export * from './validation/index.js';
+export * from './cli/get/index.js';

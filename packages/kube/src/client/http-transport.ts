@@ -1,7 +1,8 @@
 // HttpTransport: keep-alive HTTP(S) requests to the cluster a KubeConfig points at, with its TLS and auth applied.
 import http from 'node:http';
 import https from 'node:https';
-import { KubeConfig, type User } from '@kubernetes/client-node';
+import type { KubeConfig, User } from '@kubernetes/client-node';
+import { loadClientNode } from './client-node-loader.js';
 
 export interface HttpTransportOptions {
   kubeConfig: KubeConfig;
@@ -176,7 +177,7 @@ function headersOf(options: https.RequestOptions): HeaderMap {
  */
 function createAuthRefresher(user: User): () => Promise<HeaderMap> {
   // Built once: client-node's authenticators cache tokens per KubeConfig instance.
-  const authOnly = new KubeConfig();
+  const authOnly = new (loadClientNode().KubeConfig)();
   const { certFile: _certFile, keyFile: _keyFile, certData: _certData, keyData: _keyData, ...authUser } = user;
   authOnly.loadFromOptions({
     clusters: [{ name: 'auth', server: 'https://auth.invalid', skipTLSVerify: true }],

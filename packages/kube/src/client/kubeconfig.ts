@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { KubeConfig, type Cluster, type Context, type User } from '@kubernetes/client-node';
+import type { Cluster, Context, KubeConfig, User } from '@kubernetes/client-node';
+import { loadClientNode } from './client-node-loader.js';
 
 /** Where in-cluster pods find their service account token, CA and namespace. */
 export const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
@@ -79,7 +80,7 @@ export function loadKubeConfig(options: LoadKubeConfigOptions = {}): LoadedKubeC
 
 function loadSources(options: LoadKubeConfigOptions, env: NodeJS.ProcessEnv): { kubeConfig: KubeConfig; sources: string[] } {
   if (options.kubeconfig) {
-    const kubeConfig = new KubeConfig();
+    const kubeConfig = new (loadClientNode().KubeConfig)();
     kubeConfig.loadFromFile(options.kubeconfig);
     return { kubeConfig, sources: [options.kubeconfig] };
   }
@@ -95,7 +96,7 @@ function loadSources(options: LoadKubeConfigOptions, env: NodeJS.ProcessEnv): { 
   const homeConfig = path.join(home, '.kube', 'config');
   if (!envList) {
     if (fs.existsSync(homeConfig)) {
-      const kubeConfig = new KubeConfig();
+      const kubeConfig = new (loadClientNode().KubeConfig)();
       kubeConfig.loadFromFile(homeConfig);
       return { kubeConfig, sources: [homeConfig] };
     }
@@ -118,14 +119,14 @@ export function mergeKubeConfigFiles(files: readonly string[]): KubeConfig {
   const contexts = new Map<string, Context>();
   let currentContext = '';
   for (const file of files) {
-    const part = new KubeConfig();
+    const part = new (loadClientNode().KubeConfig)();
     part.loadFromFile(file);
     for (const cluster of part.getClusters()) if (!clusters.has(cluster.name)) clusters.set(cluster.name, cluster);
     for (const user of part.getUsers()) if (!users.has(user.name)) users.set(user.name, user);
     for (const context of part.getContexts()) if (!contexts.has(context.name)) contexts.set(context.name, context);
     if (!currentContext && part.getCurrentContext()) currentContext = part.getCurrentContext();
   }
-  const merged = new KubeConfig();
+  const merged = new (loadClientNode().KubeConfig)();
   merged.loadFromOptions({
     clusters: [...clusters.values()],
     users: [...users.values()],
@@ -144,7 +145,7 @@ function loadInClusterConfig(dir: string, env: NodeJS.ProcessEnv): KubeConfig | 
   const serverHost = host.includes(':') ? `[${host}]` : host;
   const namespaceFile = path.join(dir, 'namespace');
   const namespace = fs.existsSync(namespaceFile) ? fs.readFileSync(namespaceFile, 'utf8').trim() : undefined;
-  const kubeConfig = new KubeConfig();
+  const kubeConfig = new (loadClientNode().KubeConfig)();
   kubeConfig.loadFromOptions({
     clusters: [{ name: 'in-cluster', server: `https://${serverHost}:${port}`, caFile: path.join(dir, 'ca.crt'), skipTLSVerify: false }],
     // client-node's FileAuth re-reads the token file, so rotated projected tokens are picked up.

@@ -1,0 +1,162 @@
+// Rollout controller benchmark: the controller alone in its process, against the embedded cluster with simulated pods.
+// 1,000 canary Rollouts updated once (steps setWeight 20, pause 1s, setWeight 60, pause 1s) until all Healthy, the
+// API requests per rollout, pause-expiry-to-next-step latency, and the controller's memory with 10,000 idle Rollouts.
+// ROLLOUTS_UPDATED / ROLLOUTS_IDLE / ROLLOUTS_REPLICAS shorten or reshape a run; AVIARY_CPU_PROF=<dir> profiles the
+// controller process.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createKubeClient, PatchType, Resources, type KubeClient, type Rollout } from '../packages/kube/src/index.js';
+import { lowerIsBetter } from './support/bench-figures.js';
+import { residentMiB, startProcess, stopProcess } from './support/child-process.js';
+import { startControllerProcess, type ControllerProcess, type ControllerReport } from './support/controller-process.js';
+import { percentile, runConcurrently } from './support/json-client.js';
+import { loadAverageText, processCpuSeconds, sleep } from './support/process-memory.js';
+import { BENCH_NAMESPACE, canaryPauseStart, isHealthyAt, makeRollout, PAUSE_STEP_SECONDS, rolloutName } from './support/rollout-objects.js';
+import { WatchedObjects, type WatchedChange } from './support/watched-objects.js';
+import type { BenchResult } from './types.js';
+
+const UPDATED = Number(process.env.ROLLOUTS_UPDATED ?? 1_000);
+const IDLE = Number(process.env.ROLLOUTS_IDLE ?? 10_000);
+const REPLICAS = Number(process.env.ROLLOUTS_REPLICAS ?? 1);
+const CONCURRENCY = 8;
+const BLUE = 'argoproj/rollouts-demo:blue';
+const YELLOW = 'argoproj/rollouts-demo:yellow';
+
+/** Pause-expiry samples: from the controller's own expiry (startTime + duration) and from the watch-observed pause start. */
+interface PauseSamples {
+  fromStartTime: number[];
+  fromObservedStart: number[];
+}
+
+/** Watches for step advances past a timed pause and times them against the pause's expiry. */
+function recordPauseLatency(samples: PauseSamples): (change: WatchedChange<Rollout>) => void {
+  const observedStart = new Map<string, number>();
+  return ({ previous, object, receivedAt }) => {
+    const name = object.metadata?.name ?? '';
+    const wallMs = performance.timeOrigin + receivedAt;
+    const index = object.status?.currentStepIndex ?? -1;
+    if (canaryPauseStart(object) !== undefined && canaryPauseStart(previous) === undefined) observedStart.set(`${name}@${index}`, wallMs);
+    const previousIndex = previous?.status?.currentStepIndex ?? -1;
+    const seconds = PAUSE_STEP_SECONDS.get(previousIndex);
+    const startTime = canaryPauseStart(previous);
+    if (index <= previousIndex || seconds === undefined || startTime === undefined) return;
+    samples.fromStartTime.push(wallMs - (Date.parse(startTime) + seconds * 1000));
+    const seen = observedStart.get(`${name}@${previousIndex}`);
+    if (seen !== undefined) samples.fromObservedStart.push(wallMs - (seen + seconds * 1000));
+  };
+}
+
+async function createRollouts(client: KubeClient, from: number, to: number): Promise<void> {
+  await runConcurrently(to - from, CONCURRENCY, async (i) => {
+    await client.create(Resources.rollouts, makeRollout({ index: from + i, replicas: REPLICAS, image: BLUE }));
+  });
+}
+
+/** Waits until the controller's request count has not moved for `quietMs` (at most `limitMs`); returns the last report. */
+async function waitForQuiet(controller: ControllerProcess, quietMs: number, limitMs: number): Promise<ControllerReport> {
+  const deadline = performance.now() + limitMs;
+  let last = await controller.report();
+  for (;;) {
+    await sleep(quietMs);
+    const next = await controller.report();
+    if (next.total === last.total || performance.now() > deadline) return next;
+    last = next;
+  }
+}
+
+function requestDelta(before: ControllerReport, after: ControllerReport): { total: number; byKind: [string, number][] } {
+  const byKind = Object.entries(after.byKind)
+    .map(([kind, n]): [string, number] => [kind, n - (before.byKind[kind] ?? 0)])
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1]);
+  return { total: after.total - before.total, byKind };
+}
+
+export async function run(): Promise<BenchResult> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'aviary-bench-rollouts-'));
+  const node = await startProcess(process.execPath, ['--conditions=source', '--import', 'tsx', join(import.meta.dirname, 'support', 'simulated-node-main.ts'), dataDir], /running (\S+) (\d+)/, 60_000);
+  const kubeconfig = node.match[1]!;
+  const nodePid = Number(node.match[2]);
+  const { client } = createKubeClient({ kubeconfig });
+  let controller = await startControllerProcess(kubeconfig);
+  const samples: PauseSamples = { fromStartTime: [], fromObservedStart: [] };
+  const notes: string[] = [];
+  const rollouts = await WatchedObjects.start<Rollout>({ client, type: Resources.rollouts, namespace: BENCH_NAMESPACE, onChange: recordPauseLatency(samples) });
+  try {
+    // 1. UPDATED rollouts created and Healthy.
+    rollouts.countWhere((r) => isHealthyAt(r, 1));
+    let started = performance.now();
+    await createRollouts(client, 0, UPDATED);
+    await rollouts.waitForCount(UPDATED, 600_000);
+    const createSeconds = (performance.now() - started) / 1000;
+    samples.fromStartTime.length = 0;
+    samples.fromObservedStart.length = 0;
+    const before = await waitForQuiet(controller, 2_000, 60_000);
+
+    // 2. Each updated once; timed until every one is Healthy at its new generation.
+    rollouts.countWhere((r) => isHealthyAt(r, 2));
+    const load = loadAverageText();
+    const cpu = { controller: processCpuSeconds(controller.pid), node: processCpuSeconds(nodePid) };
+    started = performance.now();
+    await runConcurrently(UPDATED, CONCURRENCY, async (i) => {
+      await client.patch(Resources.rollouts, rolloutName(i), BENCH_NAMESPACE, [{ op: 'replace', path: '/spec/template/spec/containers/0/image', value: YELLOW }], PatchType.Json);
+    });
+    const patchedSeconds = (performance.now() - started) / 1000;
+    const healthyAt = await rollouts.waitForCount(UPDATED, 900_000);
+    const updateSeconds = (healthyAt - started) / 1000;
+    const cpuUsed = { controller: processCpuSeconds(controller.pid) - cpu.controller, node: processCpuSeconds(nodePid) - cpu.node };
+    const rssAfterUpdates = residentMiB(controller.pid);
+    const after = await waitForQuiet(controller, 2_000, 60_000);
+    const requests = requestDelta(before, after);
+    const latencies = { fromStartTime: [...samples.fromStartTime].sort((a, b) => a - b), fromObservedStart: [...samples.fromObservedStart].sort((a, b) => a - b) };
+    notes.push(
+      `${UPDATED} Rollouts, replicas ${REPLICAS} each, created and Healthy in ${createSeconds.toFixed(1)} s; updates (image blue → yellow, JSON patch, ${CONCURRENCY} at a time) sent in ${patchedSeconds.toFixed(1)} s; load before the updates ${load}, after ${loadAverageText()}`,
+      `CPU during the updates: controller ${cpuUsed.controller.toFixed(1)} s, cluster (API server, built-in controllers, kubelet) ${cpuUsed.node.toFixed(1)} s, over ${updateSeconds.toFixed(1)} s on 2 cores`,
+      `controller requests per rollout for the update: ${(requests.total / UPDATED).toFixed(1)} — ${requests.byKind.map(([kind, n]) => `${kind} ${(n / UPDATED).toFixed(2)}`).join(', ')}`,
+      `pause expiry → next step recorded (watch-observed): ${latencies.fromStartTime.length} samples from startTime + 1 s: p50 ${percentile(latencies.fromStartTime, 50).toFixed(0)} ms, p99 ${percentile(latencies.fromStartTime, 99).toFixed(0)} ms, max ${(latencies.fromStartTime.at(-1) ?? NaN).toFixed(0)} ms, min ${(latencies.fromStartTime[0] ?? NaN).toFixed(0)} ms`,
+      `the same, measured from the watch-observed pause start + 1 s (startTime is whole seconds, so the controller's pause lasts 0–1 s less than the duration): p50 ${percentile(latencies.fromObservedStart, 50).toFixed(0)} ms, p99 ${percentile(latencies.fromObservedStart, 99).toFixed(0)} ms`,
+    );
+
+    // 3. IDLE rollouts in all, Healthy; then a fresh controller process over them, measured once it is quiet.
+    rollouts.countWhere((r) => isHealthyAt(r, 1));
+    started = performance.now();
+    await createRollouts(client, UPDATED, IDLE);
+    await rollouts.waitForCount(IDLE, 1_800_000);
+    notes.push(`${IDLE - UPDATED} more Rollouts created and Healthy in ${((performance.now() - started) / 1000).toFixed(1)} s; load ${loadAverageText()}`);
+    await waitForQuiet(controller, 2_000, 60_000);
+    global.gc?.();
+    const longRunning = await controller.report();
+    const longRunningRss = residentMiB(controller.pid);
+    await controller.stop();
+    started = performance.now();
+    controller = await startControllerProcess(kubeconfig);
+    const syncedSeconds = (performance.now() - started) / 1000;
+    const fresh = await waitForQuiet(controller, 3_000, 300_000);
+    const freshRss = residentMiB(controller.pid);
+    const writes = Object.entries(fresh.byKind).filter(([kind]) => !/^(list|watch|get) /.test(kind));
+    notes.push(
+      `controller restarted over ${IDLE} Healthy Rollouts: caches synced in ${syncedSeconds.toFixed(1)} s; its requests until quiet: ${Object.entries(fresh.byKind).map(([k, n]) => `${k} ${n}`).join(', ')} (${writes.length === 0 ? 'no writes' : 'writes!'})`,
+      `controller heap after a full GC: ${fresh.heapUsedMiB.toFixed(0)} MiB fresh, ${longRunning.heapUsedMiB.toFixed(0)} MiB in the process that ran the updates (RSS ${longRunningRss.toFixed(0)} MiB)`,
+      `cluster process RSS with ${IDLE} Rollouts and their ReplicaSets and pods: ${residentMiB(nodePid).toFixed(0)} MiB`,
+    );
+    return {
+      title: 'Rollout controller',
+      figures: [
+        ...lowerIsBetter({ label: `${UPDATED.toLocaleString('en-US')} Rollouts updated once, until all Healthy`, value: updateSeconds, unit: 's', goal: 60 }),
+        { label: 'controller API requests per rollout during the update', value: requests.total / UPDATED, unit: 'requests' },
+        { label: `controller resident memory after the ${UPDATED.toLocaleString('en-US')} updates`, value: rssAfterUpdates, unit: 'MiB' },
+        { label: 'pause expiry → next step, p50', value: percentile(latencies.fromStartTime, 50), unit: 'ms' },
+        ...lowerIsBetter({ label: 'pause expiry → next step, p99', value: percentile(latencies.fromStartTime, 99), unit: 'ms', goal: 100 }),
+        ...lowerIsBetter({ label: `controller resident memory, ${IDLE.toLocaleString('en-US')} idle Rollouts (fresh process)`, value: freshRss, unit: 'MiB', goal: 300 }),
+      ],
+      notes,
+    };
+  } finally {
+    rollouts.stop();
+    await controller.stop();
+    await stopProcess(node.child);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,11 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startApiServer } from '../../packages/cluster/src/apiserver.js';
+const dataDir = mkdtempSync(join(tmpdir(), 'aviary-cm-cost-'));
+const server = await startApiServer({ dataDir, port: 0 });
+const cms = server.registry.lookup('', 'v1', 'configmaps')!;
+const run = (from: number, n: number, fm?: string) => { const b = process.cpuUsage(); for (let i = from; i < from + n; i++) server.objects.create(cms, 'default', { metadata: { name: `cm-${i}` }, data: { a: 'b' } }, fm === undefined ? {} : { fieldManager: fm }); const u = process.cpuUsage(b); return (u.user + u.system) / n; };
+run(0, 3000, '');
+console.log('cm create with fm', run(10000, 5000, '').toFixed(1), 'µs; without', run(20000, 5000).toFixed(1));
+await server.close();
