@@ -44,7 +44,7 @@ describe.skipIf(!linux)('aviary demo', () => {
     expect(stdout.text).toContain('  $ kubectl argo rollouts set image rollouts-demo rollouts-demo=argoproj/rollouts-demo:yellow\n');
     expect(stdout.text).toContain('  $ kubectl argo rollouts promote rollouts-demo\n');
     expect(stdout.text).toContain("  rollout 'rollouts-demo' aborted\n");
-    expect(stdout.text).toMatch(/\nDone: every stage of the walkthrough reached its state\.\n$/);
+    expect(stdout.text).toMatch(/\nDone: every stage of the walkthrough reached its state\.\nStopping the embedded cluster…\n$/);
     expect(stdout.text).not.toContain('\x1b[');
 
     // One traffic line per shown stage, measured through the Service's cluster IP; the majority colour follows the walkthrough.

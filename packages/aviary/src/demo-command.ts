@@ -79,6 +79,8 @@ async function startEmbedded(options: { dataDir: string; removeDataDir: boolean;
     description: `the embedded cluster in ${dataDir}`,
     timeoutHint: `The cluster's state is in ${dataDir}${options.removeDataDir ? ' (run with --keep to look at it afterwards)' : ''}.`,
     close: async () => {
+      // Pods get their grace period: the demo app takes 10 s to exit after SIGTERM, as upstream's does.
+      io.stdout.write('Stopping the embedded cluster…\n');
       await cluster.stop();
       if (options.removeDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
       else io.stdout.write(`The cluster's data is kept in ${dataDir}.\n`);

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Kubectl, requireKubectl } from '@aviary/cluster/testing';
+import type { ReplicaSet } from '@aviary/kube';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoManifestPath } from '../demo-manifests.js';
 import { startLocalCluster, type LocalCluster } from '../local-cluster.js';
@@ -21,10 +22,8 @@ describe.skipIf(!requireKubectl('canary walkthrough') || !linux)('the canary wal
   const state = () => kubectl.run(['get', 'ro', 'rollouts-demo', '-o', 'jsonpath={.status.phase}|{.status.message}|{.status.currentStepIndex}|{.status.stableRS}']);
   /** `image=ready` per ReplicaSet with pods, e.g. ["argoproj/rollouts-demo:blue=4", …]. */
   const replicaSets = async () =>
-    (await kubectl.run(['get', 'rs', '-l', 'app=rollouts-demo', '-o', 'jsonpath={range .items[*]}{.spec.template.spec.containers[0].image}={.status.readyReplicas}/{.spec.replicas}{"\\n"}{end}']))
-      .trim()
-      .split('\n')
-      .filter(Boolean)
+    (JSON.parse(await kubectl.run(['get', 'rs', '-l', 'app=rollouts-demo', '-o', 'json'])) as { items: ReplicaSet[] }).items
+      .map((rs) => `${rs.spec?.template?.spec?.containers[0]?.image}=${rs.status?.readyReplicas ?? 0}/${rs.spec?.replicas ?? 1}`)
       .sort();
   const setImage = (color: string) =>
     kubectl.run(['patch', 'ro', 'rollouts-demo', '--type', 'json', '-p', JSON.stringify([{ op: 'replace', path: '/spec/template/spec/containers/0/image', value: `argoproj/rollouts-demo:${color}` }])]);

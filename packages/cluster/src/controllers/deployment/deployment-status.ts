@@ -1,4 +1,5 @@
 // Deployment status math: counts from its ReplicaSets, Available, and Progressing with its deadline (sync.go, progress.go).
+import { omitZeroFields } from '../shared/omit-zero.js';
 import type { DeepReadonly, Deployment, DeploymentStatus, ReplicaSet } from '@aviary/kube';
 import { parseTime } from '../shared/time.js';
 import { canonicalJson } from '../shared/canonical-json.js';
@@ -39,7 +40,8 @@ export function calculateDeploymentStatus(options: { d: ReadonlyDeployment; allR
   } else {
     setDeploymentCondition(status, newDeploymentCondition({ type: 'Available', status: 'False', reason: DeploymentReason.MinimumReplicasUnavailable, message: 'Deployment does not have minimum availability.', nowMs }));
   }
-  return status;
+  // apps/v1 DeploymentStatus: the counters are omitempty.
+  return omitZeroFields(status, ['observedGeneration', 'replicas', 'updatedReplicas', 'readyReplicas', 'availableReplicas', 'unavailableReplicas']);
 }
 
 /** Every replica updated, present and available, and the spec observed (DeploymentComplete). */

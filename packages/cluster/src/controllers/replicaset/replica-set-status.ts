@@ -1,4 +1,5 @@
 // ReplicaSet status math: counts from the pods it owns, and the ReplicaFailure condition (replica_set_utils.go calculateStatus).
+import { omitZeroFields } from '../shared/omit-zero.js';
 import type { DeepReadonly, Pod, ReplicaSet, ReplicaSetCondition, ReplicaSetStatus } from '@aviary/kube';
 import { isPodAvailable, isPodReady, msUntilPodAvailable } from '../shared/pod-conditions.js';
 import { formatTime } from '../shared/time.js';
@@ -42,7 +43,8 @@ export function calculateReplicaSetStatus(input: ReplicaSetStatusInput): Replica
   };
   const conditions = replicaFailureConditions(rs, input.manageError, nowMs);
   if (conditions.length > 0) status.conditions = conditions;
-  return status;
+  // apps/v1 ReplicaSetStatus: every field but `replicas` is omitempty.
+  return omitZeroFields(status, ['fullyLabeledReplicas', 'readyReplicas', 'availableReplicas', 'observedGeneration']);
 }
 
 function replicaFailureConditions(rs: DeepReadonly<ReplicaSet>, manageError: ReplicaSetStatusInput['manageError'], nowMs: number): ReplicaSetCondition[] {
@@ -72,10 +74,10 @@ export function replicaSetStatusEqual(current: DeepReadonly<ReplicaSetStatus> | 
   if (current === undefined) return false;
   return (
     current.replicas === next.replicas &&
-    (current.fullyLabeledReplicas ?? 0) === next.fullyLabeledReplicas &&
-    (current.readyReplicas ?? 0) === next.readyReplicas &&
-    (current.availableReplicas ?? 0) === next.availableReplicas &&
-    current.observedGeneration === next.observedGeneration &&
+    (current.fullyLabeledReplicas ?? 0) === (next.fullyLabeledReplicas ?? 0) &&
+    (current.readyReplicas ?? 0) === (next.readyReplicas ?? 0) &&
+    (current.availableReplicas ?? 0) === (next.availableReplicas ?? 0) &&
+    (current.observedGeneration ?? 0) === (next.observedGeneration ?? 0) &&
     JSON.stringify(current.conditions ?? []) === JSON.stringify(next.conditions ?? [])
   );
 }
