@@ -28,7 +28,7 @@ function clientFor(server: ApiServer): KubeClient {
 
 const configMap = (name: string): ConfigMap => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data: { name } });
 
-async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+async function until(check: () => boolean, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error('condition not met in time');
@@ -95,7 +95,7 @@ describe('durability', () => {
     const lost = acknowledged.filter((name) => !names.has(name));
     expect(acknowledged.length).toBeGreaterThanOrEqual(50);
     expect(lost).toEqual([]);
-  });
+  }, 60_000);
 });
 
 describe.skipIf(!requireKubectl('client-node informer'))('a @kubernetes/client-node informer', () => {
@@ -137,5 +137,5 @@ describe.skipIf(!requireKubectl('client-node informer'))('a @kubernetes/client-n
     server = await startApiServer({ dataDir, port });
     await kubectl.run(['create', '-f', '-'], JSON.stringify(configMap('after-restart')));
     await until(() => seen.includes('add after-restart'), 15_000);
-  });
+  }, 60_000);
 });

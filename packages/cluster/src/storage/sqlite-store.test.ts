@@ -45,6 +45,22 @@ describeStoreConformance('SqliteStore', async () => {
   };
 });
 
+describeStoreConformance('SqliteStore with background checkpoints', async () => {
+  const dir = makeDataDir();
+  const path = stateDbPath(dir);
+  const open = (): Store => SqliteStore.open({ path, onListenerError: () => undefined, backgroundCheckpoint: true });
+  let current = open();
+  return {
+    store: current,
+    reopen: async () => {
+      current.close();
+      current = open();
+      return current;
+    },
+    cleanup: async () => current.close(),
+  };
+});
+
 function pod(name: string, spec?: Record<string, unknown>): KubeObject {
   return spec ? ({ metadata: { name }, spec } as KubeObject) : { metadata: { name } };
 }
@@ -181,5 +197,5 @@ describe('SqliteStore', () => {
     expect(missing).toEqual([]);
     expect(store.currentRevision()).toBeGreaterThanOrEqual(acknowledged.length);
     store.close();
-  });
+  }, 60_000); // a child process under a loaded machine (the whole suite in parallel) can take a while to start
 });
