@@ -28,9 +28,9 @@ export function residentMiB(pid: number): number {
   return kb / 1024;
 }
 
-/** CPU time a process has used so far, in seconds, user and system (Linux, from /proc/<pid>/stat). */
-export function cpuTimes(pid: number): { user: number; system: number } {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+/** CPU time a process (or one of its threads) has used so far, in seconds, user and system (Linux, from /proc). */
+export function cpuTimes(pid: number, thread?: number): { user: number; system: number } {
+  const stat = readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   // Fields 14 and 15 of stat (utime, stime) are at 11 and 12 after the command name; clock ticks are 100/s.
   return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 };

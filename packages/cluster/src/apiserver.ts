@@ -82,7 +82,7 @@ export function resolvePlugins(plugins: ApiServerPlugins = {}): ResolvedPlugins 
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const host = options.host ?? '127.0.0.1';
   const ownStore = options.store === undefined;
-  const store = options.store ?? SqliteStore.open({ path: stateDbPath(options.dataDir), compactKeep: 50_000 });
+  const store = options.store ?? SqliteStore.open({ path: stateDbPath(options.dataDir), compactKeep: 50_000, backgroundCheckpoint: true });
   const registry = options.registry ?? new ResourceRegistry(builtinResources);
   const clock = options.clock ?? realClock;
   const plugins = resolvePlugins(options.plugins);

@@ -12,7 +12,6 @@ import {
   freeFormMap,
   mapList,
   objectMetaListAt,
-  objectMetaMapAt,
   setList,
   structMap,
   type ListInfoProvider,
@@ -62,7 +61,8 @@ export function builtInListInfo(options: { readonly apiVersion: string; readonly
     },
     mapAt(path: SchemaPath): MapSemantics {
       if (path.length === 0) return structMap;
-      if (path[0] === 'metadata') return objectMetaMapAt(path.slice(1));
+      // objectMetaMapAt(path.slice(1)), without the copy: labels and annotations are free-form.
+      if (path[0] === 'metadata') return path.length === 2 && (path[1] === 'labels' || path[1] === 'annotations') ? freeFormMap : structMap;
       const last = path[path.length - 1] as string;
       if (atomicMapFields.has(last)) return atomicMap;
       if (freeFormMapFields.has(last)) return freeFormMap;
@@ -113,11 +113,23 @@ function listOverride(kind: string, path: SchemaPath): ListSemantics | undefined
 
 /** The strategic-merge metadata of the field at `path`, walking nested structs and list items alike. */
 function patchMetaAt(schema: PatchSchema, path: SchemaPath): FieldPatchMeta | undefined {
-  let current: PatchSchema = schema;
+  let current: ReadonlyMap<string, FieldPatchMeta> | undefined = fieldMapOf(schema);
   let meta: FieldPatchMeta | undefined;
   for (const segment of path) {
-    meta = Object.hasOwn(current, segment) ? current[segment] : undefined;
-    current = meta?.fields ?? {};
+    meta = current?.get(segment);
+    current = meta?.fields === undefined ? undefined : fieldMapOf(meta.fields);
   }
   return meta;
+}
+
+const fieldMaps = new WeakMap<PatchSchema, ReadonlyMap<string, FieldPatchMeta>>();
+
+/** A struct's patch metadata as a Map (own fields only), made once per schema object: lookups stay monomorphic. */
+function fieldMapOf(schema: PatchSchema): ReadonlyMap<string, FieldPatchMeta> {
+  let map = fieldMaps.get(schema);
+  if (map === undefined) {
+    map = new Map(Object.keys(schema).map((key) => [key, schema[key]!]));
+    fieldMaps.set(schema, map);
+  }
+  return map;
 }

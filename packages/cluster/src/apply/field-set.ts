@@ -149,12 +149,7 @@ export class FieldSet {
   /** The FieldsV1 JSON (`{"f:spec":{"f:replicas":{}}}`), keys in upstream order. */
   toFieldsV1(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    for (const node of this.#sortedNodes()) {
-      const hasChildren = !node.children.isEmpty();
-      if (!node.member && !hasChildren) continue;
-      const childJson = node.children.toFieldsV1();
-      out[node.key] = node.member && hasChildren ? { '.': {}, ...childJson } : childJson;
-    }
+    this.#writeFieldsV1(out);
     return out;
   }
 
@@ -171,6 +166,17 @@ export class FieldSet {
     const nodes = this.#sortedNodes();
     for (const node of nodes) if (node.member) out.push([...prefix, node.element]);
     for (const node of nodes) node.children.#collect([...prefix, node.element], out);
+  }
+
+  /** Writes the FieldsV1 members into `out`: a member with children gets `"."` first, then its children. */
+  #writeFieldsV1(out: Record<string, unknown>): void {
+    for (const node of this.#sortedNodes()) {
+      const hasChildren = !node.children.isEmpty();
+      if (!node.member && !hasChildren) continue;
+      const child: Record<string, unknown> = node.member && hasChildren ? { '.': {} } : {};
+      node.children.#writeFieldsV1(child);
+      out[node.key] = child;
+    }
   }
 
   #sortedNodes(): FieldNode[] {

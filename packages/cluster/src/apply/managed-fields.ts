@@ -43,12 +43,12 @@ const ancientChangesManager = 'ancient-changes';
 
 /** The identity as upstream's manager identifier: the entry's JSON without fields, time and (for Apply) apiVersion. */
 export function managerKey(identity: ManagerIdentity): string {
-  return JSON.stringify({
-    ...(identity.manager !== '' ? { manager: identity.manager } : {}),
-    operation: identity.operation,
-    ...(identity.operation === ManagedFieldsOperation.Update && identity.apiVersion ? { apiVersion: identity.apiVersion } : {}),
-    ...(identity.subresource ? { subresource: identity.subresource } : {}),
-  });
+  // Written out rather than JSON.stringify of a spread-built object: the same text, without building the object.
+  let key = identity.manager !== '' ? `{"manager":${JSON.stringify(identity.manager)},` : '{';
+  key += `"operation":${JSON.stringify(identity.operation)}`;
+  if (identity.operation === ManagedFieldsOperation.Update && identity.apiVersion) key += `,"apiVersion":${JSON.stringify(identity.apiVersion)}`;
+  if (identity.subresource) key += `,"subresource":${JSON.stringify(identity.subresource)}`;
+  return `${key}}`;
 }
 
 /** Decodes `metadata.managedFields` (undefined → empty). Throws ManagedFieldsFormatError for invalid entries. */

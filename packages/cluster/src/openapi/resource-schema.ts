@@ -16,12 +16,16 @@ export function schemaForResource(info: Pick<ResourceInfo, 'group' | 'version' |
 
 /**
  * Prunes and validates a whole object of the given kind (metadata checked as ObjectMeta). A kind without
- * any schema is passed through unchanged with no findings.
+ * any schema is passed through unchanged with no findings. The result is a copy unless `copy: false`.
  */
-export function pruneAndValidateResource(info: Pick<ResourceInfo, 'group' | 'version' | 'kind' | 'schema'>, object: unknown): PruneValidateResult {
+export function pruneAndValidateResource(
+  info: Pick<ResourceInfo, 'group' | 'version' | 'kind' | 'schema'>,
+  object: unknown,
+  options: { readonly copy?: boolean } = {},
+): PruneValidateResult {
   const schema = schemaForResource(info);
-  if (!schema) return { object: structuredClone(object), unknownFields: [], errors: [] };
-  return pruneAndValidate(object, schema, { resourceRoot: true, metadataSchema: objectMetaSchema, resolve: resolveBuiltinRef });
+  if (!schema) return { object: options.copy === false ? object : structuredClone(object), unknownFields: [], errors: [] };
+  return pruneAndValidate(object, schema, { resourceRoot: true, metadataSchema: objectMetaSchema, resolve: resolveBuiltinRef, ...(options.copy === false ? { copy: false } : {}) });
 }
 
 /**

@@ -10,7 +10,8 @@ import { applyResourceDefaults, pruneAndValidateResource } from './resource-sche
  */
 export function validateWithSchemas(input: ValidateInput, _context?: PluginContext): ValidateResult {
   if (input.subresource === 'scale') return { object: input.object };
-  const result = pruneAndValidateResource(input.info, input.object);
+  // The object is the server's own copy of the request: pruning shares what it keeps instead of copying it all.
+  const result = pruneAndValidateResource(input.info, input.object, { copy: false });
   const object = applyResourceDefaults(input.info, result.object as KubeObject);
   return { object, unknownFields: result.unknownFields, errors: result.errors };
 }

@@ -43,6 +43,8 @@ export interface UpdateOptions extends WriteOptions {
 
 export interface WriteResult {
   readonly object: KubeObject;
+  /** `JSON.stringify(object)`, when the store already had it: the response is sent without encoding again. */
+  readonly json?: string;
   readonly warnings: string[];
   /** For update: true when the PUT created the object. */
   readonly created: boolean;
@@ -129,8 +131,8 @@ export class ObjectService {
     for (let attempt = 0; ; attempt++) {
       const name = final.metadata?.name ?? '';
       try {
-        const stored = this.context.store.create(this.keyOf(info, namespace, name), final);
-        return { object: withType(stored.object, info), warnings: validated.warnings, created: true };
+        const stored = this.context.store.create(this.keyOf(info, namespace, name), withType(final, info));
+        return storedResult(stored, info, validated.warnings, true);
       } catch (err: unknown) {
         if (!(err instanceof KeyExistsError)) throw err;
         if (!generated || attempt >= generateNameAttempts) throw alreadyExistsError(info, name);
@@ -209,7 +211,7 @@ export class ObjectService {
       return result(final);
     }
     if (options.dryRun) return result(final);
-    return result(this.context.store.update(key, final, stored.revision).object);
+    return storedResult(this.context.store.update(key, withType(final, info), stored.revision), info, validated.warnings, false);
   }
 
   /** 404 when the namespace is missing, 403 when it is terminating. */
@@ -252,6 +254,35 @@ export function finalizersDone(info: ResourceInfo, object: KubeObject): boolean 
 
 export function isCrdResource(info: ResourceInfo): boolean {
   return resourcePolicy.is(info, 'apiextensions.k8s.io', 'customresourcedefinitions');
+}
+
+/**
+ * The result of a stored write. Objects are stored with apiVersion and kind first (withType), so the stored JSON
+ * is usually exactly the served form: then the object is decoded only if someone reads it, and the JSON goes out as is.
+ */
+function storedResult(stored: StoredObject, info: ResourceInfo, warnings: string[], created: boolean): WriteResult {
+  const json = stored.json;
+  if (json === undefined || !json.startsWith(typePrefixOf(info))) return { object: withType(stored.object, info), warnings, created };
+  return {
+    get object(): KubeObject {
+      return stored.object;
+    },
+    json,
+    warnings,
+    created,
+  };
+}
+
+const typePrefixes = new WeakMap<ResourceInfo, string>();
+
+/** `{"apiVersion":"v1","kind":"Pod",`: how the JSON of a served object of this resource starts. */
+export function typePrefixOf(info: ResourceInfo): string {
+  let prefix = typePrefixes.get(info);
+  if (prefix === undefined) {
+    prefix = `{"apiVersion":${JSON.stringify(apiVersionOf(info))},"kind":${JSON.stringify(info.kind)},`;
+    typePrefixes.set(info, prefix);
+  }
+  return prefix;
 }
 
 /** The object with apiVersion and kind of the URL's resource first, as served objects carry them. */

@@ -7,7 +7,7 @@ import { isTrue } from '../server/request-info.js';
 import { withType, type ObjectService } from './object-service.js';
 import { requireObjectBody } from './object-validation.js';
 import { applyPatchBody, checkPatchMediaType } from './patch-body.js';
-import type { Reply } from './reply.js';
+import { writeReply, type Reply } from './reply.js';
 import { writeOptionsOf, type ResourceCall } from './resource-call.js';
 import { formatTimestamp } from './timestamps.js';
 import { applyScale, toScale } from './scale-subresource.js';
@@ -35,8 +35,7 @@ export function patchObject(service: ObjectService, call: ResourceCall, subresou
     return { kind: 'raw', code: 200, body: toScale(info, result.object), warnings: result.warnings };
   }
   const patched = applyPatchBody({ mediaType: call.mediaType, live, patch: call.body, apiVersion: apiVersionOf(info), kind: info.kind });
-  const result = service.update(info, namespace, name, patched, options);
-  return { kind: 'object', code: 200, object: result.object, warnings: result.warnings };
+  return writeReply(200, service.update(info, namespace, name, patched, options));
 }
 
 function applyObject(service: ObjectService, call: ResourceCall, subresource: string | undefined, force: boolean): Reply {
@@ -71,9 +70,7 @@ function applyObject(service: ObjectService, call: ResourceCall, subresource: st
   );
   const options = { ...writeOptionsOf(call), fieldManager, managedFieldsDone: true, ...(subresource !== undefined ? { subresource } : {}) };
   if (live === undefined) {
-    const result = service.create(info, namespace, applied, options);
-    return { kind: 'object', code: 201, object: result.object, warnings: result.warnings };
+    return writeReply(201, service.create(info, namespace, applied, options));
   }
-  const result = service.update(info, namespace, name, applied, options);
-  return { kind: 'object', code: 200, object: result.object, warnings: result.warnings };
+  return writeReply(200, service.update(info, namespace, name, applied, options));
 }

@@ -11,7 +11,7 @@ import { deleteCollection, deleteObject } from './object-deletion.js';
 import type { ObjectService, UpdateOptions } from './object-service.js';
 import { patchObject } from './patch-handler.js';
 import type { Reply } from './reply.js';
-import { successStatus } from './reply.js';
+import { successStatus, writeReply } from './reply.js';
 import { parseDeleteOptions, parseDryRun, parseFieldManager, parseFieldValidation, parseLimit } from './request-options.js';
 import { resourcePolicy } from './resource-policy.js';
 import { applyScale, scalePathsOf, toScale } from './scale-subresource.js';
@@ -45,12 +45,11 @@ export function handleResourceCall(service: ObjectService, call: ResourceCall): 
       serveWatch(service.context, { ...call, name: request.name, namespace });
       return { kind: 'streaming' };
     case Verb.Create: {
-      const result = service.create(info, namespace, call.body, writeOptionsOf(call));
-      return { kind: 'object', code: 201, object: result.object, warnings: result.warnings };
+      return writeReply(201, service.create(info, namespace, call.body, writeOptionsOf(call)));
     }
     case Verb.Update: {
       const result = service.update(info, namespace, name, call.body, writeOptionsOf(call));
-      return { kind: 'object', code: result.created ? 201 : 200, object: result.object, warnings: result.warnings };
+      return writeReply(result.created ? 201 : 200, result);
     }
     case Verb.Patch:
       return patchObject(service, call, undefined);
@@ -96,8 +95,7 @@ function handleSubresource(service: ObjectService, call: ResourceCall, subresour
   }
   if (request.verb === Verb.Get) return { kind: 'object', code: 200, object: service.get(info, namespace, name) };
   if (request.verb === Verb.Patch) return patchObject(service, call, subresource);
-  const result = service.update(info, namespace, name, call.body, { ...writeOptionsOf(call), subresource });
-  return { kind: 'object', code: 200, object: result.object, warnings: result.warnings };
+  return writeReply(200, service.update(info, namespace, name, call.body, { ...writeOptionsOf(call), subresource }));
 }
 
 

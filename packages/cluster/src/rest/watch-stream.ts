@@ -10,7 +10,7 @@ import { badRequestError, expiredError, statusOf } from '../server/api-errors.js
 import { Encoding, Representation, type Negotiated } from '../server/content-negotiation.js';
 import { isTrue } from '../server/request-info.js';
 import { compileFilter, type ObjectFilter } from './list-filter.js';
-import { withType } from './object-service.js';
+import { typePrefixOf, withType } from './object-service.js';
 import { buildTable, parseIncludeObject, partialMetadata } from './output.js';
 import type { RestContext } from './rest-context.js';
 
@@ -46,7 +46,8 @@ export function serveWatch(context: RestContext, call: WatchCall): void {
     const byName = `metadata.name=${call.name.replace(/[\\,=]/g, (c) => `\\${c}`)}`;
     selectors.fieldSelector = selectors.fieldSelector ? `${selectors.fieldSelector},${byName}` : byName;
   }
-  const filter: ObjectFilter = compileFilter(info, selectors).filter ?? (() => true);
+  const selective = compileFilter(info, selectors).filter;
+  const filter: ObjectFilter = selective ?? (() => true);
   const rvText = query.get('resourceVersion') ?? '';
   if (rvText !== '' && !/^\d+$/.test(rvText)) throw badRequestError(`resourceVersion: Invalid value: ${JSON.stringify(rvText)}: must be a non-negative integer`);
   const timeoutText = query.get('timeoutSeconds');
@@ -93,8 +94,11 @@ export function serveWatch(context: RestContext, call: WatchCall): void {
     }
   };
   const send = (type: WatchEventType, object: unknown): void => {
+    sendLine(`${JSON.stringify({ type, object })}\n`);
+  };
+  const sendLine = (line: string | Buffer): void => {
     if (ended) return;
-    res.write(`${JSON.stringify({ type, object })}\n`);
+    res.write(line);
     if (res.writableLength > call.watch.maxBufferedBytes) {
       // A reader this slow is ended cleanly (clients re-watch from their last resourceVersion); if it does not
       // even drain what is buffered, the socket goes.
@@ -112,19 +116,31 @@ export function serveWatch(context: RestContext, call: WatchCall): void {
         : { apiVersion: apiVersionOf(info), kind: info.kind, metadata };
     send('BOOKMARK', object);
   };
+  // Plain objects go out as the stored JSON when it already starts with this resource's apiVersion and kind:
+  // no decoding, and one line shared by every watcher of the event (see watchLineOf).
+  const plainJson = call.negotiated.representation !== Representation.Table &&
+    call.negotiated.representation !== Representation.PartialObjectMetadata &&
+    call.negotiated.representation !== Representation.PartialObjectMetadataList;
+  const typePrefix = typePrefixOf(info);
+  const sendEvent = (type: WatchEventType, event: StoreEvent): void => {
+    const line = plainJson && event.json !== undefined ? watchLineOf(type, event.json, typePrefix) : undefined;
+    if (line === undefined) send(type, render(event.object));
+    else sendLine(line);
+  };
   const onEvent = (event: StoreEvent): void => {
     try {
       latestRevision = event.revision;
-      const matches = filter(event.object);
-      const matchedBefore = event.previous === undefined ? false : filter(event.previous);
+      // Without selectors nothing is decoded just to be matched.
+      const matches = selective === undefined ? true : selective(event.object);
+      const matchedBefore = !hasPrevious(event) ? false : selective === undefined ? true : selective(event.previous!);
       if (event.type === StoreEventType.Added) {
-        if (matches) send('ADDED', render(event.object));
+        if (matches) sendEvent('ADDED', event);
       } else if (event.type === StoreEventType.Modified) {
-        if (matches && matchedBefore) send('MODIFIED', render(event.object));
-        else if (matches) send('ADDED', render(event.object));
-        else if (matchedBefore) send('DELETED', render(event.object));
+        if (matches && matchedBefore) sendEvent('MODIFIED', event);
+        else if (matches) sendEvent('ADDED', event);
+        else if (matchedBefore) sendEvent('DELETED', event);
       } else if (matches || matchedBefore) {
-        send('DELETED', render(event.object));
+        sendEvent('DELETED', event);
       }
     } catch (err: unknown) {
       send('ERROR', statusOf(err));
@@ -164,3 +180,26 @@ export function serveWatch(context: RestContext, call: WatchCall): void {
   timers.push(context.clock.setTimer(end, timeoutMs));
 }
 
+/** Whether the event carries a previous value, found without decoding it. */
+function hasPrevious(event: StoreEvent): boolean {
+  const descriptor = Object.getOwnPropertyDescriptor(event, 'previous');
+  return descriptor !== undefined && (descriptor.get !== undefined || descriptor.value !== undefined);
+}
+
+/** The last line built, so the next watcher of the same event reuses its bytes instead of encoding again. */
+let lastLine: { type: WatchEventType; json: string; typePrefix: string; line: Buffer } | undefined;
+
+/**
+ * `{"type":…,"object":…}\n` built from stored JSON, or undefined when the JSON does not start with the watched
+ * resource's apiVersion and kind (then the caller renders the decoded object). Byte for byte what
+ * JSON.stringify of the decoded, typed object gives: stored JSON is JSON.stringify output, which re-encodes
+ * to itself.
+ */
+function watchLineOf(type: WatchEventType, json: string, typePrefix: string): Buffer | undefined {
+  const last = lastLine;
+  if (last !== undefined && last.json === json && last.type === type && last.typePrefix === typePrefix) return last.line;
+  if (!json.startsWith(typePrefix)) return undefined;
+  const line = Buffer.from(`{"type":"${type}","object":${json}}\n`);
+  lastLine = { type, json, typePrefix, line };
+  return line;
+}

@@ -4,6 +4,7 @@
 import { FieldErrorType, type FieldError } from './field-errors.js';
 import type { JsonSchema, SchemaResolver } from './json-schema.js';
 import { resolveSchema } from './schema-resolution.js';
+import { compileSchema, type CompiledSchema } from './compiled-schema.js';
 import { checkConstraints, checkType } from './value-checks.js';
 
 export interface PruneValidateOptions {
@@ -13,10 +14,15 @@ export interface PruneValidateOptions {
   readonly metadataSchema?: JsonSchema;
   /** Follows `$ref`s (built-in schemas reference OpenAPI components). */
   readonly resolve?: SchemaResolver;
+  /**
+   * Default true: the result is a deep copy. False: the result shares every unpruned part with the input (and is
+   * the input itself when nothing was pruned), for callers that own the input and want no copy.
+   */
+  readonly copy?: boolean;
 }
 
 export interface PruneValidateResult {
-  /** A pruned deep copy of the input (the input is not changed). */
+  /** A pruned deep copy of the input (the input is not changed); with `copy: false`, the input where unpruned. */
   readonly object: unknown;
   /** Paths of dropped fields, as kubectl prints them: `spec.foo`, `spec.template.spec.containers[0].bar`. */
   readonly unknownFields: string[];
@@ -28,6 +34,8 @@ const typeMetaSchema: JsonSchema = { type: 'string' };
 
 interface WalkContext {
   readonly resolve: SchemaResolver | undefined;
+  /** Copies kept values (structuredClone) or shares them. */
+  readonly keep: <T>(value: T) => T;
   readonly metadataSchema: JsonSchema | undefined;
   readonly unknownFields: string[];
   readonly errors: FieldError[];
@@ -37,6 +45,7 @@ interface WalkContext {
 export function pruneAndValidate(object: unknown, schema: JsonSchema | Record<string, unknown>, options: PruneValidateOptions = {}): PruneValidateResult {
   const context: WalkContext = {
     resolve: options.resolve,
+    keep: options.copy === false ? share : structuredClone,
     metadataSchema: options.metadataSchema,
     unknownFields: [],
     errors: [],
@@ -45,31 +54,40 @@ export function pruneAndValidate(object: unknown, schema: JsonSchema | Record<st
   return { object: pruned, unknownFields: context.unknownFields, errors: context.errors };
 }
 
+function share<T>(value: T): T {
+  return value;
+}
+
 function childPath(parent: string, key: string): string {
   return parent ? `${parent}.${key}` : key;
 }
 
 function walk(value: unknown, rawSchema: JsonSchema, path: string, context: WalkContext, resourceRoot = false): unknown {
-  const schema = resolveSchema(rawSchema, context.resolve);
+  const compiled = compileSchema(rawSchema, context.resolve);
   if (value === null) {
-    if (!schema.nullable && (schema.type || schema['x-kubernetes-int-or-string'])) {
+    if (!compiled.nullable && compiled.typed) {
+      const schema = compiled.schema;
       context.errors.push({ path, type: FieldErrorType.TypeInvalid, message: `Invalid value: "null": ${path} in body must be of type ${schema.type ?? 'integer/string'}: "null"` });
     }
     return null;
   }
-  const typeError = checkType(value, schema, path);
-  if (typeError) {
-    context.errors.push(typeError);
-    return structuredClone(value);
+  if (!compiled.typeMatches(value)) {
+    const typeError = checkType(value, compiled.schema, path);
+    if (typeError) {
+      context.errors.push(typeError);
+      return context.keep(value);
+    }
   }
-  const constraintErrors = checkConstraints(value, schema, path);
-  if (constraintErrors.length > 0) context.errors.push(...constraintErrors);
-  if (Array.isArray(value)) return walkArray(value, schema, path, context);
-  if (typeof value === 'object') return walkObject(value as Record<string, unknown>, schema, path, context, resourceRoot);
+  if (compiled.hasConstraints) {
+    const constraintErrors = checkConstraints(value, compiled.schema, path);
+    if (constraintErrors.length > 0) context.errors.push(...constraintErrors);
+  }
+  if (Array.isArray(value)) return walkArray(value, compiled, path, context);
+  if (typeof value === 'object') return walkObject(value as Record<string, unknown>, compiled, path, context, resourceRoot);
   return value;
 }
 
-function walkArray(value: unknown[], schema: JsonSchema, path: string, context: WalkContext): unknown[] {
+function walkArray(value: unknown[], schema: CompiledSchema, path: string, context: WalkContext): unknown[] {
   if (schema.minItems !== undefined && value.length < schema.minItems) {
     context.errors.push({ path, type: FieldErrorType.Invalid, message: `Invalid value: ${value.length}: ${path} in body should have at least ${schema.minItems} items` });
   }
@@ -77,16 +95,14 @@ function walkArray(value: unknown[], schema: JsonSchema, path: string, context: 
     context.errors.push({ path, type: FieldErrorType.TooMany, message: `Too many: ${value.length}: must have at most ${schema.maxItems} items` });
   }
   const items = schema.items;
-  const pruned = value.map((item, index) => (items ? walk(item, items, `${path}[${index}]`, context) : structuredClone(item)));
-  checkListUniqueness(pruned, schema, path, context);
-  return pruned;
+  const pruned = value.map((item, index) => (items ? walk(item, items, `${path}[${index}]`, context) : context.keep(item)));
+  if (schema.uniqueListType !== undefined) checkListUniqueness(pruned, schema.uniqueListType, schema.listMapKeys, path, context);
+  // Sharing: an array whose items all came back unchanged is returned itself.
+  return context.keep === share && pruned.every((item, index) => item === value[index]) ? value : pruned;
 }
 
 /** `x-kubernetes-list-type: set` needs unique items; `map` needs unique key tuples. */
-function checkListUniqueness(items: unknown[], schema: JsonSchema, path: string, context: WalkContext): void {
-  const listType = schema['x-kubernetes-list-type'];
-  if (listType !== 'set' && listType !== 'map') return;
-  const keys = schema['x-kubernetes-list-map-keys'] ?? [];
+function checkListUniqueness(items: unknown[], listType: 'set' | 'map', keys: readonly string[], path: string, context: WalkContext): void {
   const seen = new Set<string>();
   items.forEach((item, index) => {
     const identity =
@@ -99,34 +115,46 @@ function checkListUniqueness(items: unknown[], schema: JsonSchema, path: string,
   });
 }
 
-function walkObject(value: Record<string, unknown>, schema: JsonSchema, path: string, context: WalkContext, resourceRoot: boolean): Record<string, unknown> {
+function walkObject(value: Record<string, unknown>, schema: CompiledSchema, path: string, context: WalkContext, resourceRoot: boolean): Record<string, unknown> {
   const properties = schema.properties;
-  const additional = schema.additionalProperties;
-  const preserveUnknown = schema['x-kubernetes-preserve-unknown-fields'] === true;
-  const typeMetaAllowed = resourceRoot || schema['x-kubernetes-embedded-resource'] === true;
+  const additional = schema.additional;
+  const preserveUnknown = schema.preserveUnknown;
+  const typeMetaAllowed = resourceRoot || schema.embeddedResource;
   const pruned: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value)) {
+  for (const key of Object.keys(value)) {
+    const child = value[key];
     const fieldPath = childPath(path, key);
-    const declared = properties && Object.hasOwn(properties, key) ? properties[key] : undefined;
+    const declared = properties?.get(key);
     let fieldSchema: JsonSchema | undefined = declared;
     if (typeMetaAllowed && (key === 'apiVersion' || key === 'kind')) fieldSchema ??= typeMetaSchema;
     if (typeMetaAllowed && key === 'metadata') fieldSchema = metadataSchemaFor(declared, context);
     if (fieldSchema) {
       // A null in a non-nullable field is dropped, as the apiserver prunes it before defaulting.
-      if (child === null && !resolveSchema(fieldSchema, context.resolve).nullable) continue;
+      if (child === null && !compileSchema(fieldSchema, context.resolve).nullable) continue;
       pruned[key] = walk(child, fieldSchema, fieldPath, context);
     } else if (additional !== undefined && additional !== false) {
-      pruned[key] = additional === true ? structuredClone(child) : walk(child, additional, properties ? fieldPath : `${path}[${key}]`, context);
+      pruned[key] = additional === true ? context.keep(child) : walk(child, additional, properties ? fieldPath : `${path}[${key}]`, context);
     } else if (preserveUnknown) {
-      pruned[key] = structuredClone(child);
+      pruned[key] = context.keep(child);
     } else {
       context.unknownFields.push(fieldPath);
     }
   }
-  for (const required of schema.required ?? []) {
+  for (const required of schema.required) {
     if (pruned[required] === undefined) context.errors.push({ path: childPath(path, required), type: FieldErrorType.Required, message: 'Required value' });
   }
-  return pruned;
+  return context.keep === share && sameMembers(value, pruned) ? value : pruned;
+}
+
+/** Whether `pruned` kept every member of `value`, each the very same value. */
+function sameMembers(value: Record<string, unknown>, pruned: Record<string, unknown>): boolean {
+  let count = 0;
+  for (const key in pruned) {
+    if (!Object.hasOwn(pruned, key)) continue;
+    if (pruned[key] !== value[key]) return false;
+    count++;
+  }
+  return count === Object.keys(value).length;
 }
 
 /**

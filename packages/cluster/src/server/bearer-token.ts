@@ -26,6 +26,13 @@ export function checkBearerToken(header: string | undefined, token: string): Tok
   const match = /^Bearer\s+(.+)$/i.exec(header.trim());
   if (match === null) return TokenCheck.Invalid;
   const given = crypto.createHash('sha256').update(match[1] ?? '').digest();
-  const expected = crypto.createHash('sha256').update(token).digest();
-  return crypto.timingSafeEqual(given, expected) ? TokenCheck.Valid : TokenCheck.Invalid;
+  return crypto.timingSafeEqual(given, digestOf(token)) ? TokenCheck.Valid : TokenCheck.Invalid;
+}
+
+/** The server's own token is hashed once, not on every request. */
+let lastDigest: { token: string; digest: Buffer } | undefined;
+
+function digestOf(token: string): Buffer {
+  if (lastDigest?.token !== token) lastDigest = { token, digest: crypto.createHash('sha256').update(token).digest() };
+  return lastDigest.digest;
 }

@@ -12,7 +12,7 @@ import { handleResourceCall } from '../rest/resource-handler.js';
 import type { WatchServerOptions } from '../rest/watch-stream.js';
 import { methodNotAllowedError, pathNotFoundError, statusOf, unauthorizedError, unsupportedMediaTypeError } from './api-errors.js';
 import { checkBearerToken, TokenCheck } from './bearer-token.js';
-import { negotiate, type Negotiated } from './content-negotiation.js';
+import { Encoding, negotiate, Representation, type Negotiated } from './content-negotiation.js';
 import type { PathHandler, PathRequest, ResolvedPlugins } from './plugins.js';
 import { BodyTooLargeError, decodeBody, mediaTypeOf, readBody, toBodyError } from './request-body.js';
 import { parseRequestInfo, type ResourceRequestInfo } from './request-info.js';
@@ -123,6 +123,10 @@ function sendReply(options: RouterOptions, res: ServerResponse, info: ResourceIn
   const context = options.service.context;
   if (reply.kind === 'raw') return sendBody(res, reply.code, reply.body, encoding);
   const render = { negotiated, includeObject: parseIncludeObject(query.get('includeObject')) };
+  if (reply.kind === 'object' && reply.json !== undefined && negotiated.representation === Representation.Object && negotiated.encoding === Encoding.Json) {
+    // The stored JSON is what rendering and JSON.stringify would produce: send it without decoding and encoding.
+    return sendBody(res, reply.code, reply.json, { ...encoding, contentType: 'application/json' });
+  }
   const body = reply.kind === 'object' ? renderObject(context, info, reply.object, render) : renderList(context, info, reply.list, render);
   sendBody(res, reply.code, body, encoding);
 }

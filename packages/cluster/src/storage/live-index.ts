@@ -1,5 +1,5 @@
 // The live objects of a store in memory: key → (revision, JSON), listed in key order with paging and filters.
-import { decodeObject } from './object-codec.js';
+import { decodeObject, lazyStoredObject } from './object-codec.js';
 import { SortedKeySet } from './sorted-keys.js';
 import type { ListParams, ListResult, StoredObject, StoreKey } from './store.js';
 
@@ -18,14 +18,18 @@ export class LiveIndex {
     return this.entries.size;
   }
 
+  has(key: StoreKey): boolean {
+    return this.entries.has(key);
+  }
+
   entry(key: StoreKey): LiveEntry | undefined {
     return this.entries.get(key);
   }
 
-  /** A fresh copy of the key's current value. */
+  /** A fresh copy of the key's current value (decoded when first read), with its JSON. */
   get(key: StoreKey): StoredObject | undefined {
     const entry = this.entries.get(key);
-    return entry && { key, revision: entry.revision, object: decodeObject(entry.json) };
+    return entry && lazyStoredObject(key, entry.revision, entry.json);
   }
 
   set(key: StoreKey, entry: LiveEntry): void {

@@ -1,7 +1,7 @@
 // MemoryStore: the Store interface over a Map, for unit tests and for running without a data directory.
 import type { KubeObject } from '@aviary/kube';
 import { LiveIndex } from './live-index.js';
-import { decodeObject, encodeObject, restampJson } from './object-codec.js';
+import { encodeObject, lazyStoredObject, restampJson } from './object-codec.js';
 import {
   KeyExistsError,
   KeyNotFoundError,
@@ -58,12 +58,12 @@ export class MemoryStore implements Store {
 
   create(key: StoreKey, object: KubeObject): StoredObject {
     this.checkOpen();
-    if (this.live.entry(key)) throw new KeyExistsError(key);
+    if (this.live.has(key)) throw new KeyExistsError(key);
     const revision = this.revision + 1;
     const json = encodeObject(object, revision);
     this.commit(key, { revision, json });
     this.hub.publish({ type: StoreEventType.Added, key, revision, json });
-    return this.live.get(key)!;
+    return lazyStoredObject(key, revision, json);
   }
 
   update(key: StoreKey, object: KubeObject, expectedRevision?: number): StoredObject {
@@ -73,7 +73,7 @@ export class MemoryStore implements Store {
     const json = encodeObject(object, revision);
     this.commit(key, { revision, json });
     this.hub.publish({ type: StoreEventType.Modified, key, revision, json, previousJson: current.json });
-    return this.live.get(key)!;
+    return lazyStoredObject(key, revision, json);
   }
 
   delete(key: StoreKey, expectedRevision?: number): StoredObject {
@@ -83,7 +83,7 @@ export class MemoryStore implements Store {
     const json = restampJson(current.json, revision);
     this.revision = revision;
     this.live.remove(key);
-    const deleted: StoredObject = { key, revision, object: decodeObject(json) };
+    const deleted = lazyStoredObject(key, revision, json);
     this.hub.publish({ type: StoreEventType.Deleted, key, revision, json, previousJson: current.json });
     return deleted;
   }

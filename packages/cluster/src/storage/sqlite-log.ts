@@ -56,14 +56,19 @@ export function isPrevRevisionConflict(error: unknown): boolean {
 export class SqliteLog {
   private readonly statements;
 
-  constructor(readonly db: Database.Database) {
+  constructor(
+    readonly db: Database.Database,
+    options: { readonly backgroundCheckpoint?: boolean } = {},
+  ) {
     db.pragma('journal_mode = WAL');
     // In WAL mode, NORMAL syncs at checkpoints only: a committed write survives the process being killed
     // (it is in the WAL file), though not a power cut.
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
     // Checkpoint every 16 MiB of WAL rather than 4 MiB: fewer fsyncs and page rewrites (about +15% writes/s).
-    db.pragma('wal_autocheckpoint = 4096');
+    // With a background checkpointer (wal-checkpointer.ts) this is only a backstop at 64 MiB: the worker has
+    // already copied nearly every frame, so the backstop's checkpoint is short and lets the WAL start over.
+    db.pragma(`wal_autocheckpoint = ${options.backgroundCheckpoint ? 16_384 : 4096}`);
     db.exec(SCHEMA);
     this.statements = {
       insert: db.prepare<[number, string, number, number, number, string | null]>(
@@ -95,8 +100,8 @@ export class SqliteLog {
     };
   }
 
-  static open(path: string): SqliteLog {
-    return new SqliteLog(new Database(path));
+  static open(path: string, options: { readonly backgroundCheckpoint?: boolean } = {}): SqliteLog {
+    return new SqliteLog(new Database(path), options);
   }
 
   /** The newest revision ever written; AUTOINCREMENT's sequence survives even if compaction removed that row. */

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import type { KubeObject } from '@aviary/kube';
 import { LiveIndex } from './live-index.js';
 import type { LiveEntry } from './live-index.js';
-import { decodeObject, encodeObject, restampJson } from './object-codec.js';
+import { encodeObject, lazyStoredObject, restampJson } from './object-codec.js';
 import { isPrevRevisionConflict, SqliteLog } from './sqlite-log.js';
 import type { LogRow } from './sqlite-log.js';
 import {
@@ -23,6 +23,7 @@ import {
   type StoreWatch,
 } from './store.js';
 import { StoreClosedError } from './store-closed-error.js';
+import { WalCheckpointer } from './wal-checkpointer.js';
 import { WatchHub } from './watch-hub.js';
 import type { RecordedEvent } from './watch-hub.js';
 
@@ -45,6 +46,11 @@ export interface SqliteStoreOptions {
   compactKeep?: number;
   /** Called when a watch listener throws (default: console.error). */
   onListenerError?: (error: unknown, event: StoreEvent) => void;
+  /**
+   * Checkpoint the WAL from a worker thread (default false), so writes never wait for a checkpoint's fsyncs:
+   * for a server; tests and short-lived tools do not need the extra thread.
+   */
+  backgroundCheckpoint?: boolean;
 }
 
 /** Rows read per query when a watch replays history older than the in-memory buffer. */
@@ -61,6 +67,8 @@ export class SqliteStore implements Store {
   private compactedThrough: number;
   private closed = false;
 
+  private readonly checkpointer: WalCheckpointer | undefined;
+
   private constructor(
     private readonly log: SqliteLog,
     private readonly options: SqliteStoreOptions,
@@ -73,11 +81,12 @@ export class SqliteStore implements Store {
       ...(options.historyCapacity !== undefined && { capacity: options.historyCapacity }),
       ...(options.onListenerError && { onListenerError: options.onListenerError }),
     });
+    this.checkpointer = options.backgroundCheckpoint ? new WalCheckpointer({ path: options.path }) : undefined;
   }
 
   static open(options: SqliteStoreOptions): SqliteStore {
     mkdirSync(dirname(options.path), { recursive: true });
-    const log = SqliteLog.open(options.path);
+    const log = SqliteLog.open(options.path, { backgroundCheckpoint: options.backgroundCheckpoint === true });
     try {
       return new SqliteStore(log, options);
     } catch (error: unknown) {
@@ -102,7 +111,7 @@ export class SqliteStore implements Store {
 
   create(key: StoreKey, object: KubeObject): StoredObject {
     this.checkOpen();
-    if (this.live.entry(key)) throw new KeyExistsError(key);
+    if (this.live.has(key)) throw new KeyExistsError(key);
     const revision = this.revision + 1;
     const json = encodeObject(object, revision);
     try {
@@ -114,7 +123,7 @@ export class SqliteStore implements Store {
     this.committed(key, { revision, json });
     this.hub.publish({ type: StoreEventType.Added, key, revision, json });
     this.compactIfDue();
-    return this.live.get(key)!;
+    return lazyStoredObject(key, revision, json);
   }
 
   update(key: StoreKey, object: KubeObject, expectedRevision?: number): StoredObject {
@@ -126,7 +135,7 @@ export class SqliteStore implements Store {
     this.committed(key, { revision, json });
     this.hub.publish({ type: StoreEventType.Modified, key, revision, json, previousJson: current.json });
     this.compactIfDue();
-    return this.live.get(key)!;
+    return lazyStoredObject(key, revision, json);
   }
 
   delete(key: StoreKey, expectedRevision?: number): StoredObject {
@@ -135,9 +144,10 @@ export class SqliteStore implements Store {
     const revision = this.revision + 1;
     this.appendReplacing(key, current, { revision, deleted: true, value: null }, expectedRevision);
     const json = restampJson(current.json, revision);
+    this.checkpointer?.noteWrite();
     this.revision = revision;
     this.live.remove(key);
-    const deleted: StoredObject = { key, revision, object: decodeObject(json) };
+    const deleted = lazyStoredObject(key, revision, json);
     this.hub.publish({ type: StoreEventType.Deleted, key, revision, json, previousJson: current.json });
     this.compactIfDue();
     return deleted;
@@ -170,6 +180,7 @@ export class SqliteStore implements Store {
     this.closed = true;
     this.hub.stopAll();
     this.live.clear();
+    this.checkpointer?.close();
     this.log.close();
   }
 
@@ -208,6 +219,7 @@ export class SqliteStore implements Store {
   }
 
   private committed(key: StoreKey, entry: LiveEntry): void {
+    this.checkpointer?.noteWrite();
     this.revision = entry.revision;
     this.live.set(key, entry);
   }

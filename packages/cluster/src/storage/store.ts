@@ -13,6 +13,11 @@ export interface StoredObject {
   /** The revision of the write that produced this value (the Kubernetes resourceVersion). */
   readonly revision: number;
   readonly object: KubeObject;
+  /**
+   * `JSON.stringify(object)` as the store keeps it, when the store keeps JSON (both built-in stores do): lets a
+   * caller send the object without encoding it again. Non-enumerable where present.
+   */
+  readonly json?: string;
 }
 
 export const StoreEventType = { Added: 'ADDED', Modified: 'MODIFIED', Deleted: 'DELETED' } as const;
@@ -26,6 +31,8 @@ export interface StoreEvent {
   readonly object: KubeObject;
   /** The value before this change (undefined for ADDED). */
   readonly previous?: KubeObject;
+  /** `JSON.stringify(object)` as stored, when the store keeps JSON (non-enumerable where present). */
+  readonly json?: string;
 }
 
 export interface ListResult {

@@ -1,9 +1,9 @@
 // The watch fan-out both stores share: a ring buffer of recent events, prefix-filtered listeners, replay from a revision.
-import { decodeObject } from './object-codec.js';
+import { lazyStoreEvent } from './object-codec.js';
 import { CompactedError } from './store.js';
 import type { StoreEvent, StoreEventType, StoreKey, StoreListener, StoreWatch } from './store.js';
 
-/** An event as the hub keeps it: JSON text, decoded into fresh objects for each listener. */
+/** An event as the hub keeps it: JSON text, decoded into fresh objects for each listener (lazily, on first read). */
 export interface RecordedEvent {
   readonly type: StoreEventType;
   readonly key: StoreKey;
@@ -40,11 +40,9 @@ interface Subscription {
 
 export const DEFAULT_HISTORY_CAPACITY = 10_000;
 
+/** The event as a listener gets it: its own copies of the values, each decoded when first read. */
 export function decodeEvent(recorded: RecordedEvent): StoreEvent {
-  const { type, key, revision, json, previousJson } = recorded;
-  return previousJson === undefined
-    ? { type, key, revision, object: decodeObject(json) }
-    : { type, key, revision, object: decodeObject(json), previous: decodeObject(previousJson) };
+  return lazyStoreEvent(recorded);
 }
 
 function reportListenerError(error: unknown, event: StoreEvent): void {
