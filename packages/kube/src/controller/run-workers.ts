@@ -1,5 +1,5 @@
 // runWorkers: the one controller worker loop — take a key, sync it, forget or requeue with backoff, done.
-import { ApiError, isNotFound as isApiNotFound } from '../errors/api-error.js';
+import { ApiError, isConflict, isNotFound as isApiNotFound } from '../errors/api-error.js';
 import type { WorkQueue } from '../queue/work-queue.js';
 
 /** The part of the work queue the worker loop uses. */
@@ -78,6 +78,8 @@ async function processKey(options: RunWorkersOptions, key: string): Promise<void
 function reportError(options: RunWorkersOptions, key: string, err: unknown): void {
   try {
     if (options.onError) options.onError(key, err);
+    // A 409 from a stale cache is routine optimistic concurrency: the retry reads the newer object.
+    else if (isConflict(err) && options.queue.numRequeues(key) < 3) return;
     else console.warn(`[${options.name}] sync ${key} failed (retry ${options.queue.numRequeues(key) + 1}): ${describeError(err)}`);
   } catch (hookErr: unknown) {
     console.warn(`[${options.name}] onError for ${key} threw:`, hookErr);
