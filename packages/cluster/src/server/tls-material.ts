@@ -104,11 +104,21 @@ interface SignOptions {
   extensions: object[];
 }
 
+/**
+ * A positive serial in minimal DER from random bytes: an even number of hex digits (forge pads an odd count with
+ * a 0x00 byte) and a first byte in 0x01–0x7f, so the INTEGER needs no padding byte and never gets an illegal one.
+ * (A leading zero byte made OpenSSL reject about one certificate in 256: "illegal padding".)
+ */
+export function certificateSerial(random: Uint8Array): string {
+  const bytes = Buffer.from(random);
+  bytes[0] = ((bytes[0] ?? 0) & 0x7f) | 0x01;
+  return bytes.toString('hex');
+}
+
 function signCertificate(options: SignOptions): forge.pki.Certificate {
   const cert = forge.pki.createCertificate();
   cert.publicKey = options.subjectKey.publicKey;
-  // A positive random serial (leading byte below 0x80).
-  cert.serialNumber = `0${crypto.randomBytes(15).toString('hex')}`;
+  cert.serialNumber = certificateSerial(crypto.randomBytes(16));
   const notBefore = new Date(options.now.getTime() - 60 * 60 * 1000);
   const notAfter = new Date(options.now.getTime());
   notAfter.setFullYear(notAfter.getFullYear() + validityYears);
