@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runDemo } from './demo-command.js';
-import { processesUnder } from './e2e/processes.js';
+import { processesUnder, workerNetwork } from './e2e/processes.js';
 
 const linux = process.platform === 'linux';
 if (!linux) console.warn('skipping aviary demo end to end: its pods are real local processes, each on its own loopback address, which needs Linux');
@@ -30,11 +30,18 @@ function dataDirIn(text: string): string {
 
 const headings = ['1/7 Deploy rollouts-demo:blue', '2/7 Update to yellow', '3/7 Pause at 20%', '4/7 Promote', '5/7 Update to red', '6/7 Abort', '7/7 Recover'];
 
+
+/** This test worker's own address ranges: test files run in parallel, each with a cluster. */
+function networkFlags(): string[] {
+  const { podSubnet, serviceCidr } = workerNetwork();
+  return ['--pod-subnet', podSubnet, '--service-cidr', serviceCidr];
+}
+
 describe.skipIf(!linux)('aviary demo', () => {
   it('walks from blue through the yellow canary, promote, the red abort and the recovery, then leaves nothing behind', async () => {
     const stdout = capture();
     const stderr = capture();
-    const code = await runDemo(['--fast', '--no-color'], { stdout, stderr, env: {} });
+    const code = await runDemo(['--fast', '--no-color', ...networkFlags()], { stdout, stderr, env: {} });
     expect(code, `${stdout.text}\n${stderr.text}`).toBe(0);
 
     // Every stage heading, in order, each followed by the command a user would type.
@@ -68,7 +75,7 @@ describe.skipIf(!linux)('aviary demo', () => {
       if (text.includes('\n2/7 Update to yellow\n') && !controller.signal.aborted) controller.abort(new Error('SIGINT received'));
     });
     const stderr = capture();
-    const code = await runDemo(['--fast'], { stdout, stderr, env: {}, signal: controller.signal });
+    const code = await runDemo(['--fast', ...networkFlags()], { stdout, stderr, env: {}, signal: controller.signal });
     expect(code, `${stdout.text}\n${stderr.text}`).toBe(130);
     expect(stderr.text).toBe('aviary demo: interrupted, stopping\n');
     expect(stdout.text).not.toContain('3/7');

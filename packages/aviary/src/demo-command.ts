@@ -9,7 +9,7 @@ import { demoManifestPath } from './demo-manifests.js';
 import { runDemoStages, StageTimeoutError, type DemoOutput } from './demo-runner.js';
 import { startLocalCluster, type LocalCluster } from './local-cluster.js';
 
-export const demoUsage = `Usage: aviary demo [--data-dir DIR] [--keep] [--port N] [--no-color] [--fast]
+export const demoUsage = `Usage: aviary demo [--data-dir DIR] [--keep] [--port N] [--pod-subnet CIDR] [--service-cidr CIDR] [--no-color] [--fast]
        aviary demo --kubeconfig FILE [--namespace NS] [--no-color] [--fast]
 
 Runs the rollouts walkthrough (Argo Rollouts' getting-started guide) from start to end: deploy blue, update to
@@ -19,6 +19,8 @@ measured through the Service. The embedded cluster it starts is stopped at the e
   --data-dir DIR      the embedded cluster's folder (default: a new temporary folder, removed at the end)
   --keep              keep the temporary folder
   --port N            API server HTTPS port (default: 0, a free one)
+  --pod-subnet CIDR   loopback /16 for pod addresses (default 127.10.0.0/16; another cluster on the machine needs its own)
+  --service-cidr CIDR loopback /16 for Service cluster IPs (default 127.96.0.0/16)
   --kubeconfig FILE   use this cluster instead (it must run the Aviary controllers: aviary up, or aviary controller)
   --namespace NS      with --kubeconfig: the namespace (default: the context's)
   --no-color          plain output (also when stdout is not a terminal, TERM=dumb or NO_COLOR is set)
@@ -63,12 +65,18 @@ async function connectExisting(kubeconfig: string, namespaceFlag: string | undef
   };
 }
 
-async function startEmbedded(options: { dataDir: string; removeDataDir: boolean; port: number; io: DemoCommandIo }): Promise<DemoTarget> {
+async function startEmbedded(options: { dataDir: string; removeDataDir: boolean; port: number; podSubnet?: string; serviceCidr?: string; io: DemoCommandIo }): Promise<DemoTarget> {
   const { dataDir, io } = options;
   const log = (line: string): void => void io.stdout.write(`  aviary: ${line}\n`);
   let cluster: LocalCluster;
   try {
-    cluster = await startLocalCluster({ dataDir, port: options.port, log });
+    cluster = await startLocalCluster({
+      dataDir,
+      port: options.port,
+      log,
+      ...(options.podSubnet ? { podSubnet: options.podSubnet } : {}),
+      ...(options.serviceCidr ? { serviceCidr: options.serviceCidr } : {}),
+    });
   } catch (err: unknown) {
     if (options.removeDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     throw err;
@@ -90,7 +98,7 @@ async function startEmbedded(options: { dataDir: string; removeDataDir: boolean;
 
 /** The whole command with its streams and signal given, for tests; returns the exit code. */
 export async function runDemo(argv: readonly string[], io: DemoCommandIo): Promise<number> {
-  const flags = parseFlags(argv, { valued: ['data-dir', 'port', 'kubeconfig', 'namespace', 'n'], switches: ['keep', 'no-color', 'fast', 'help', 'h'] });
+  const flags = parseFlags(argv, { valued: ['data-dir', 'port', 'kubeconfig', 'namespace', 'n', 'pod-subnet', 'service-cidr'], switches: ['keep', 'no-color', 'fast', 'help', 'h'] });
   if (flags.has('help') || flags.has('h')) {
     io.stdout.write(demoUsage);
     return 0;
@@ -113,6 +121,8 @@ export async function runDemo(argv: readonly string[], io: DemoCommandIo): Promi
           dataDir: givenDataDir !== undefined ? path.resolve(givenDataDir) : fs.mkdtempSync(path.join(os.tmpdir(), 'aviary-demo-')),
           removeDataDir: givenDataDir === undefined && !flags.has('keep'),
           port,
+          ...(flags.get('pod-subnet') ? { podSubnet: flags.get('pod-subnet') } : {}),
+          ...(flags.get('service-cidr') ? { serviceCidr: flags.get('service-cidr') } : {}),
           io,
         });
   try {
