@@ -24,7 +24,7 @@ const WATCHED_WRITES = 300;
 type OwnerUids = readonly string[];
 
 function podBody(index: number, owners: OwnerUids): unknown {
-  const pod = makePod(index, NAMESPACES) as { metadata: Record<string, unknown> & { ownerReferences: { uid: string }[] }; status?: unknown };
+  const pod = makePod(index, NAMESPACES) as unknown as { metadata: Record<string, unknown> & { ownerReferences: { uid: string }[] }; status?: unknown };
   const { uid: _uid, creationTimestamp: _created, ownerReferences, ...metadata } = pod.metadata;
   const owner = ownerReferences.map((ref) => ({ ...ref, uid: owners[index % NAMESPACES] ?? ref.uid }));
   return { ...pod, metadata: { ...metadata, ownerReferences: owner } };

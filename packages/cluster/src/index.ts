@@ -30,7 +30,6 @@ export {
   qualifiedResource,
 } from './server/api-errors.js';
 export { renderKubeconfig, writeKubeconfig } from './server/kubeconfig-writer.js';
-export { formatHumanDuration } from './server/default-table.js';
 export { ObjectService } from './rest/object-service.js';
 export { GarbageCollector } from './gc/garbage-collector.js';
 export * from './controllers/index.js';

@@ -10,3 +10,4 @@ export * from './queue/index.js';
 export * from './controller/index.js';
 export * from './leader/index.js';
 export * from './events/index.js';
+export * from './format/index.js';

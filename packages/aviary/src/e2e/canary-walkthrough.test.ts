@@ -1,52 +1,37 @@
 // Issue acceptance for the Rollout controller, end to end: the seeds' canary walkthrough on the embedded cluster with
 // real kubectl patches, real pods and real Service traffic.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Kubectl, requireKubectl } from '@aviary/cluster/testing';
+import { requireKubectl } from '@aviary/cluster/testing';
 import type { ReplicaSet } from '@aviary/kube';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useLocalCluster } from './cluster-fixture.js';
 import { demoManifestPath } from '../demo-manifests.js';
-import { startLocalCluster, type LocalCluster } from '../local-cluster.js';
-import { eventually, workerNetwork } from './processes.js';
+import { eventually } from './processes.js';
 import { colorSplit } from './traffic.js';
 
 const linux = process.platform === 'linux';
 
 describe.skipIf(!requireKubectl('canary walkthrough') || !linux)('the canary walkthrough of the user documents', () => {
-  let dataDir: string;
-  let cluster: LocalCluster;
-  let kubectl: Kubectl;
+  const env = useLocalCluster('aviary-canary-');
 
   /** `phase message step stableRS` of the rollout. */
-  const state = () => kubectl.run(['get', 'ro', 'rollouts-demo', '-o', 'jsonpath={.status.phase}|{.status.message}|{.status.currentStepIndex}|{.status.stableRS}']);
+  const state = () => env.kubectl.run(['get', 'ro', 'rollouts-demo', '-o', 'jsonpath={.status.phase}|{.status.message}|{.status.currentStepIndex}|{.status.stableRS}']);
   /** `image=ready` per ReplicaSet with pods, e.g. ["argoproj/rollouts-demo:blue=4", …]. */
   const replicaSets = async () =>
-    (JSON.parse(await kubectl.run(['get', 'rs', '-l', 'app=rollouts-demo', '-o', 'json'])) as { items: ReplicaSet[] }).items
+    (JSON.parse(await env.kubectl.run(['get', 'rs', '-l', 'app=rollouts-demo', '-o', 'json'])) as { items: ReplicaSet[] }).items
       .map((rs) => `${rs.spec?.template?.spec?.containers[0]?.image}=${rs.status?.readyReplicas ?? 0}/${rs.spec?.replicas ?? 1}`)
       .sort();
   const setImage = (color: string) =>
-    kubectl.run(['patch', 'ro', 'rollouts-demo', '--type', 'json', '-p', JSON.stringify([{ op: 'replace', path: '/spec/template/spec/containers/0/image', value: `argoproj/rollouts-demo:${color}` }])]);
-  const patchStatus = (status: Record<string, unknown>) => kubectl.run(['patch', 'ro', 'rollouts-demo', '--subresource=status', '--type', 'merge', '-p', JSON.stringify({ status })]);
+    env.kubectl.run(['patch', 'ro', 'rollouts-demo', '--type', 'json', '-p', JSON.stringify([{ op: 'replace', path: '/spec/template/spec/containers/0/image', value: `argoproj/rollouts-demo:${color}` }])]);
+  const patchStatus = (status: Record<string, unknown>) => env.kubectl.run(['patch', 'ro', 'rollouts-demo', '--subresource=status', '--type', 'merge', '-p', JSON.stringify({ status })]);
 
-  beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aviary-canary-'));
-    cluster = await startLocalCluster({ dataDir, port: 0, ...workerNetwork() });
-    kubectl = new Kubectl(cluster.kubeconfigPath);
-  }, 60_000);
-  afterAll(async () => {
-    await cluster?.stop();
-    kubectl?.cleanup();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  });
 
   it('deploys blue, pauses yellow at 20%, promotes, aborts red, and rolls back to yellow at once', async () => {
     // Given the demo rollout of 5 blue pods behind its Service
-    await kubectl.run(['apply', '-f', demoManifestPath]);
+    await env.kubectl.run(['apply', '-f', demoManifestPath]);
     const healthy = await eventually(state, (s) => s.startsWith('Healthy|'), 30_000);
     expect(healthy).toMatch(/^Healthy\|\|8\|\w+$/);
     expect(await replicaSets()).toEqual(['argoproj/rollouts-demo:blue=5/5']);
-    const clusterIP = await kubectl.run(['get', 'svc', 'rollouts-demo', '-o', 'jsonpath={.spec.clusterIP}']);
+    const clusterIP = await env.kubectl.run(['get', 'svc', 'rollouts-demo', '-o', 'jsonpath={.spec.clusterIP}']);
 
     // When the image is set to yellow, then it pauses at step 1 with 1 yellow and 4 blue pods, ~20% yellow traffic
     await setImage('yellow');
@@ -55,7 +40,7 @@ describe.skipIf(!requireKubectl('canary walkthrough') || !linux)('the canary wal
       'argoproj/rollouts-demo:blue=4/4',
       'argoproj/rollouts-demo:yellow=1/1',
     ]);
-    await eventually(() => kubectl.run(['get', 'ep', 'rollouts-demo', '-o', 'jsonpath={range .subsets[*].addresses[*]}{.ip} {end}']), (ips) => ips.trim().split(' ').length === 5);
+    await eventually(() => env.kubectl.run(['get', 'ep', 'rollouts-demo', '-o', 'jsonpath={range .subsets[*].addresses[*]}{.ip} {end}']), (ips) => ips.trim().split(' ').length === 5);
     const split = await colorSplit(clusterIP, 500);
     expect(split['"yellow"'] ?? 0).toBeGreaterThanOrEqual(80);
     expect(split['"yellow"'] ?? 0).toBeLessThanOrEqual(120);

@@ -1,60 +1,46 @@
 // Issue acceptance for the local node: real kubectl drives Deployments, Services, Jobs and logs on the embedded
 // cluster, with real processes and real traffic; stopping leaves no process behind and restarting resumes.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { Kubectl, requireKubectl } from '@aviary/cluster/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCluster, type LocalCluster } from '../local-cluster.js';
-import { eventually, processesUnder, workerNetwork } from './processes.js';
+import { requireKubectl } from '@aviary/cluster/testing';
+import { describe, expect, it } from 'vitest';
+import { useLocalCluster } from './cluster-fixture.js';
+import { eventually, processesUnder } from './processes.js';
 import { httpGet as get } from './traffic.js';
 
 const linux = process.platform === 'linux';
 
 describe.skipIf(!requireKubectl('local node acceptance') || !linux)('the local node', () => {
-  let dataDir: string;
-  let cluster: LocalCluster;
-  let kubectl: Kubectl;
-  const podsDir = () => path.join(dataDir, 'pods');
-  const jsonpath = (args: string[]) => kubectl.run(args);
+  const env = useLocalCluster('aviary-node-');
+  const podsDir = () => path.join(env.dataDir, 'pods');
+  const jsonpath = (args: string[]) => env.kubectl.run(args);
 
-  beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aviary-node-'));
-    cluster = await startLocalCluster({ dataDir, port: 0, ...workerNetwork() });
-    kubectl = new Kubectl(cluster.kubeconfigPath);
-  }, 60_000);
-  afterAll(async () => {
-    await cluster?.stop();
-    kubectl?.cleanup();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  });
 
   it('runs a Deployment of nginx as 3 ready pods with distinct IPs, exposes it, scales it and deletes it', async () => {
-    expect(await kubectl.run(['create', 'deployment', 'web', '--image=nginx', '--replicas=3'])).toBe('deployment.apps/web created\n');
+    expect(await env.kubectl.run(['create', 'deployment', 'web', '--image=nginx', '--replicas=3'])).toBe('deployment.apps/web created\n');
     const ready = await eventually(
       () => jsonpath(['get', 'pods', '-l', 'app=web', '-o', 'jsonpath={range .items[*]}{.status.podIP} {.status.containerStatuses[0].ready}{"\\n"}{end}']),
       (out) => out.trim().split('\n').filter((l) => l.endsWith(' true')).length === 3,
     );
     const ips = ready.trim().split('\n').map((l) => l.split(' ')[0]);
     expect(new Set(ips).size).toBe(3);
-    const wide = await kubectl.run(['get', 'pods', '-o', 'wide', '-l', 'app=web']);
+    const wide = await env.kubectl.run(['get', 'pods', '-o', 'wide', '-l', 'app=web']);
     expect(wide.split('\n')[0]).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE/);
     expect(wide.match(/1\/1\s+Running/g)).toHaveLength(3);
 
-    expect(await kubectl.run(['expose', 'deployment', 'web', '--port=80'])).toBe('service/web exposed\n');
-    const clusterIP = await kubectl.run(['get', 'svc', 'web', '-o', 'jsonpath={.spec.clusterIP}']);
+    expect(await env.kubectl.run(['expose', 'deployment', 'web', '--port=80'])).toBe('service/web exposed\n');
+    const clusterIP = await env.kubectl.run(['get', 'svc', 'web', '-o', 'jsonpath={.spec.clusterIP}']);
     const page = await eventually(() => get(`http://${clusterIP}/`).catch(() => ({ status: 0, body: '' })), (r) => r.status === 200);
     expect(page.body).toContain('Welcome to nginx!');
 
     const before = processesUnder(podsDir()).length;
-    expect(await kubectl.run(['scale', 'deployment', 'web', '--replicas=1'])).toBe('deployment.apps/web scaled\n');
+    expect(await env.kubectl.run(['scale', 'deployment', 'web', '--replicas=1'])).toBe('deployment.apps/web scaled\n');
     await eventually(() => jsonpath(['get', 'pods', '-l', 'app=web', '-o', 'name']), (out) => out.trim().split('\n').length === 1);
     const after = await eventually(() => processesUnder(podsDir()).length, (n) => n <= before - 2);
     expect(after).toBeLessThanOrEqual(before - 2);
 
-    expect(await kubectl.run(['delete', 'deployment', 'web'])).toBe('deployment.apps "web" deleted\n');
+    expect(await env.kubectl.run(['delete', 'deployment', 'web'])).toBe('deployment.apps "web" deleted\n');
     await eventually(() => jsonpath(['get', 'rs,pods', '-l', 'app=web', '-o', 'name']), (out) => out.trim() === '');
-    expect(await kubectl.run(['get', 'rs,pods', '-l', 'app=web', '-o', 'name'])).toBe('');
+    expect(await env.kubectl.run(['get', 'rs,pods', '-l', 'app=web', '-o', 'name'])).toBe('');
     expect(await eventually(() => processesUnder(podsDir()).length, (n) => n === 0)).toBe(0);
   });
 
@@ -62,13 +48,13 @@ describe.skipIf(!requireKubectl('local node acceptance') || !linux)('the local n
     const deployment = (color: string, replicas: number) =>
       `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: ${color}}\nspec:\n  replicas: ${replicas}\n  selector: {matchLabels: {app: demo, color: ${color}}}\n  template:\n    metadata: {labels: {app: demo, color: ${color}}}\n    spec:\n      containers:\n      - name: demo\n        image: argoproj/rollouts-demo:${color}\n        ports: [{name: http, containerPort: 8080}]\n`;
     const service = 'apiVersion: v1\nkind: Service\nmetadata: {name: demo}\nspec:\n  selector: {app: demo}\n  ports: [{port: 80, targetPort: http}]\n';
-    await kubectl.run(['apply', '-f', '-'], [deployment('blue', 4), deployment('yellow', 1), service].join('---\n'));
+    await env.kubectl.run(['apply', '-f', '-'], [deployment('blue', 4), deployment('yellow', 1), service].join('---\n'));
     await eventually(
       () => jsonpath(['get', 'endpoints', 'demo', '-o', 'jsonpath={range .subsets[*].addresses[*]}{.ip}{"\\n"}{end}']),
       (out) => out.trim().split('\n').filter(Boolean).length === 5,
       30_000,
     );
-    const clusterIP = await kubectl.run(['get', 'svc', 'demo', '-o', 'jsonpath={.spec.clusterIP}']);
+    const clusterIP = await env.kubectl.run(['get', 'svc', 'demo', '-o', 'jsonpath={.spec.clusterIP}']);
     const counts = new Map<string, number>();
     for (let i = 0; i < 1000; i++) {
       const { body } = await get(`http://${clusterIP}/color`);
@@ -78,8 +64,8 @@ describe.skipIf(!requireKubectl('local node acceptance') || !linux)('the local n
     expect(yellow + (counts.get('"blue"') ?? 0)).toBe(1000);
     expect(yellow).toBeGreaterThanOrEqual(160);
     expect(yellow).toBeLessThanOrEqual(240);
-    await kubectl.run(['delete', 'deployment', 'blue', 'yellow']);
-    await kubectl.run(['delete', 'service', 'demo']);
+    await env.kubectl.run(['delete', 'deployment', 'blue', 'yellow']);
+    await env.kubectl.run(['delete', 'service', 'demo']);
   }, 90_000);
 
   it('keeps a pod whose readiness probe fails out of Service traffic, and counts restarts of an exiting container', async () => {
@@ -110,7 +96,7 @@ spec:
     image: busybox
     command: [sh, -c, "echo starting; sleep 0.2; exit 3"]
 `;
-    await kubectl.run(['apply', '-f', '-'], manifest);
+    await env.kubectl.run(['apply', '-f', '-'], manifest);
     const running = await eventually(() => jsonpath(['get', 'pod', 'unready', '-o', 'jsonpath={.status.phase}/{.status.containerStatuses[0].ready}']), (s) => s === 'Running/false');
     expect(running).toBe('Running/false');
     const endpoints = await eventually(
@@ -121,11 +107,11 @@ spec:
 
     const restarts = await eventually(() => jsonpath(['get', 'pod', 'crasher', '-o', 'jsonpath={.status.containerStatuses[0].restartCount}']), (n) => Number(n) >= 1, 30_000);
     expect(Number(restarts)).toBeGreaterThanOrEqual(1);
-    const table = await kubectl.run(['get', 'pod', 'crasher']);
+    const table = await env.kubectl.run(['get', 'pod', 'crasher']);
     // Between restarts the container may be running again (1/1) or waiting; the RESTARTS column is the point.
     expect(table).toMatch(/crasher\s+[01]\/1\s+(Error|CrashLoopBackOff|Completed|Running)\s+[1-9]/);
-    await kubectl.run(['delete', 'pod', 'unready', 'crasher', '--grace-period=1']);
-    await kubectl.run(['delete', 'service', 'probe']);
+    await env.kubectl.run(['delete', 'pod', 'unready', 'crasher', '--grace-period=1']);
+    await env.kubectl.run(['delete', 'service', 'probe']);
   }, 60_000);
 
   it('shows container output in kubectl logs, and fails a Job whose pod exits 1 with backoffLimit 1', async () => {
@@ -142,14 +128,14 @@ spec:
         image: busybox
         command: [sh, -c, "echo about to fail; exit 1"]
 `;
-    await kubectl.run(['apply', '-f', '-'], job);
+    await env.kubectl.run(['apply', '-f', '-'], job);
     const condition = await eventually(
       () => jsonpath(['get', 'job', 'failing', '-o', 'jsonpath={.status.conditions[?(@.type=="Failed")].status}/{.status.conditions[?(@.type=="Failed")].reason}']),
       (s) => s === 'True/BackoffLimitExceeded',
       45_000,
     );
     expect(condition).toBe('True/BackoffLimitExceeded');
-    const pod = (await kubectl.run(['get', 'pods', '-l', 'job-name=failing', '-o', 'jsonpath={.items[0].metadata.name}'])).trim();
-    expect(await kubectl.run(['logs', pod])).toBe('about to fail\n');
+    const pod = (await env.kubectl.run(['get', 'pods', '-l', 'job-name=failing', '-o', 'jsonpath={.items[0].metadata.name}'])).trim();
+    expect(await env.kubectl.run(['logs', pod])).toBe('about to fail\n');
   }, 60_000);
 });

@@ -3,13 +3,12 @@
 // each. `get rollout --watch` runs under a real pseudo-terminal and must show a step change within 1 s.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { Kubectl, kubectlPath, requireKubectl } from '@aviary/cluster/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kubectlPath, requireKubectl } from '@aviary/cluster/testing';
+import { describe, expect, it } from 'vitest';
+import { useLocalCluster } from './cluster-fixture.js';
 import { demoManifestPath } from '../demo-manifests.js';
-import { startLocalCluster, type LocalCluster } from '../local-cluster.js';
-import { eventually, workerNetwork } from './processes.js';
+import { eventually } from './processes.js';
 
 /** The plugin colours its output as upstream does (unless --no-color or TERM=dumb); checks read plain text. */
 const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
@@ -24,38 +23,26 @@ if (!pluginBuilt) {
 }
 
 describe.skipIf(!requireKubectl('plugin walkthrough') || !linux || !pluginBuilt)('the kubectl argo rollouts walkthrough of the user documents', () => {
-  let dataDir: string;
-  let cluster: LocalCluster;
-  let kubectl: Kubectl;
+  const env = useLocalCluster('aviary-plugin-');
   const pathWithPlugin = () => `${binDir}${path.delimiter}${process.env.PATH ?? ''}`;
   /** `kubectl argo rollouts …`, exactly as the documents type it. */
   const rollouts = (...args: string[]) =>
-    kubectl.exec(['argo', 'rollouts', ...args], { env: { PATH: pathWithPlugin() } }).then((r) => ({ ...r, stdout: stripAnsi(r.stdout) }));
-  const state = () => kubectl.run(['get', 'ro', 'rollouts-demo', '-o', 'jsonpath={.status.phase}|{.status.message}|{.status.currentStepIndex}']);
+    env.kubectl.exec(['argo', 'rollouts', ...args], { env: { PATH: pathWithPlugin() } }).then((r) => ({ ...r, stdout: stripAnsi(r.stdout) }));
+  const state = () => env.kubectl.run(['get', 'ro', 'rollouts-demo', '-o', 'jsonpath={.status.phase}|{.status.message}|{.status.currentStepIndex}']);
   const readyByImage = async () =>
-    (await kubectl.run(['get', 'rs', '-l', 'app=rollouts-demo', '-o', 'jsonpath={range .items[*]}{.spec.template.spec.containers[0].image}={.status.readyReplicas}{"\\n"}{end}']))
+    (await env.kubectl.run(['get', 'rs', '-l', 'app=rollouts-demo', '-o', 'jsonpath={range .items[*]}{.spec.template.spec.containers[0].image}={.status.readyReplicas}{"\\n"}{end}']))
       .trim()
       .split('\n')
       .filter((line) => line && !line.endsWith('='))
       .sort();
 
-  beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aviary-plugin-'));
-    cluster = await startLocalCluster({ dataDir, port: 0, ...workerNetwork() });
-    kubectl = new Kubectl(cluster.kubeconfigPath);
-  }, 60_000);
-  afterAll(async () => {
-    await cluster?.stop();
-    kubectl?.cleanup();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  });
 
   it('runs the documents\' commands in order, and the objects follow', async () => {
     const version = await rollouts('version');
     expect(version.code).toBe(0);
     expect(version.stdout).toMatch(/^kubectl-argo-rollouts: v\S+/);
 
-    await kubectl.run(['apply', '-f', demoManifestPath]);
+    await env.kubectl.run(['apply', '-f', demoManifestPath]);
     await eventually(state, (s) => s.startsWith('Healthy|'), 60_000);
     const tree = await rollouts('get', 'rollout', 'rollouts-demo');
     expect(tree.code).toBe(0);
@@ -103,7 +90,7 @@ describe.skipIf(!requireKubectl('plugin walkthrough') || !linux || !pluginBuilt)
   it('shows a step change in get rollout --watch under a pseudo-terminal within 1 s', async () => {
     expect(await eventually(state, (s) => s.startsWith('Healthy|'), 60_000)).toBe('Healthy||8');
     const command = `${kubectlPath} argo rollouts get rollout rollouts-demo --watch --no-color`;
-    const child = spawn('script', ['-qfec', command, '/dev/null'], { env: { ...kubectl.env(), PATH: pathWithPlugin(), TERM: 'xterm' } });
+    const child = spawn('script', ['-qfec', command, '/dev/null'], { env: { ...env.kubectl.env(), PATH: pathWithPlugin(), TERM: 'xterm' } });
     let screen = '';
     child.stdout.on('data', (chunk: Buffer) => (screen += chunk.toString()));
     try {

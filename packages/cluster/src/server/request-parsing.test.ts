@@ -1,7 +1,6 @@
 // Pure request parsing: URL → RequestInfo, Accept negotiation, body decoding, and kubectl-style ages.
 import { describe, expect, it } from 'vitest';
 import { negotiate } from './content-negotiation.js';
-import { formatHumanDuration } from './default-table.js';
 import { decodeBody } from './request-body.js';
 import { parseRequestInfo } from './request-info.js';
 
@@ -73,24 +72,5 @@ describe('decodeBody', () => {
   it('answers 400 for a protobuf body that is truncated or not an envelope', () => {
     expect(() => decodeBody(Buffer.from('k8s\0'), 'application/vnd.kubernetes.protobuf')).toThrow(expect.objectContaining({ code: 400 }));
     expect(() => decodeBody(Buffer.from('not a protobuf envelope'), 'application/vnd.kubernetes.protobuf')).toThrow(expect.objectContaining({ code: 400 }));
-  });
-});
-
-describe('formatHumanDuration', () => {
-  it.each([
-    [-5000, '<invalid>'],
-    [-1000, '0s'],
-    [45_000, '45s'],
-    [119_000, '119s'],
-    [330_000, '5m30s'],
-    [600_000, '10m'],
-    [4 * 3600_000 + 20 * 60_000, '4h20m'],
-    [30 * 3600_000, '30h'],
-    [(3 * 24 + 4) * 3600_000, '3d4h'],
-    [40 * 24 * 3600_000, '40d'],
-    [(3 * 365 + 20) * 24 * 3600_000, '3y20d'],
-    [9 * 365 * 24 * 3600_000, '9y'],
-  ])('%i ms reads %s', (ms, text) => {
-    expect(formatHumanDuration(ms)).toBe(text);
   });
 });

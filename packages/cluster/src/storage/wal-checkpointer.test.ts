@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { KubeObject } from '@aviary/kube';
 import { SqliteStore, stateDbPath } from './sqlite-store.js';
 
 const directories: string[] = [];
@@ -28,7 +29,7 @@ describe('SqliteStore backgroundCheckpoint', () => {
     const store = SqliteStore.open({ path, backgroundCheckpoint: true });
     const before = statSync(path).size;
     // 200 rows of ~2 KB stay far below the writer's own 64 MiB autocheckpoint: only the worker can move them.
-    for (let i = 0; i < 200; i++) store.create(`/core/configmaps/default/cm-${i}`, { metadata: { name: `cm-${i}` }, data: { v: 'x'.repeat(2000) } });
+    for (let i = 0; i < 200; i++) store.create(`/core/configmaps/default/cm-${i}`, { metadata: { name: `cm-${i}` }, data: { v: 'x'.repeat(2000) } } as KubeObject);
     expect(await eventually(() => statSync(path).size > before + 200 * 2000)).toBe(true);
     store.close();
     const reopened = SqliteStore.open({ path });
