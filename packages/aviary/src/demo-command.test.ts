@@ -55,7 +55,7 @@ describe.skipIf(!linux)('aviary demo', () => {
     expect(stdout.text).not.toContain('\x1b[');
 
     // One traffic line per shown stage, measured through the Service's cluster IP; the majority colour follows the walkthrough.
-    const traffic = [...stdout.text.matchAll(/^traffic {2}(.+?) {2}\(200 requests to http:\/\/127\.96\.\d+\.\d+\/color; ready pods: .+\)$/gm)].map((m) => m[1] ?? '');
+    const traffic = [...stdout.text.matchAll(/^traffic {2}(.+?) {2}\(200 requests to http:\/\/127\.\d+\.\d+\.\d+\/color; ready pods: .+\)$/gm)].map((m) => m[1] ?? '');
     expect(traffic, stdout.text).toHaveLength(6);
     for (const split of traffic) expect(split).toMatch(/^[a-z]+ \d+%( · \S+ (\d+|<1)%)*$/);
     expect(traffic.map((split) => split.split(' ')[0])).toEqual(['blue', 'blue', 'yellow', 'yellow', 'yellow', 'yellow']);
