@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createKubeClient, PatchType, Resources, type KubeClient, type Pod, type ReplicaSet, type Deployment, type PodTemplateSpec } from '../packages/kube/src/index.js';
 import { lowerIsBetter, medianOf } from './support/bench-figures.js';
-import { residentMiB, startProcess, stopProcess } from './support/child-process.js';
-import { loadAverageText, processCpuSeconds, residentMiBUnder, sleep } from './support/process-memory.js';
+import { residentMiB, startProcess } from './support/child-process.js';
+import { stopWithGrace } from './support/process-stop.js';
+import { loadAverageText, pidsWorkingUnder, processCpuSeconds, residentMiBUnder, sleep } from './support/process-memory.js';
 import { WatchedObjects } from './support/watched-objects.js';
 import type { BenchFigure, BenchResult } from './types.js';
 
@@ -44,10 +45,24 @@ async function startCluster(options: { simulatePods: boolean; from: CodeFrom }):
     pid: Number(started.match[2]),
     dataDir,
     stop: async () => {
-      await stopProcess(started.child);
+      // The kubelet gives containers their grace period (rollouts-demo waits 10 s after SIGTERM), so the cluster may
+      // take that long to stop; the shared stopProcess kills it after 5 s, orphaning containers that would still hold
+      // the pod addresses the next round's cluster hands out again.
+      await stopWithGrace(started.child, 30_000);
+      await waitForNoProcessesUnder(join(dataDir, 'pods'), 30_000);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Waits for the container processes of a stopped cluster to be gone; kills (by pid) any left after `timeoutMs`. */
+async function waitForNoProcessesUnder(dir: string, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (pidsWorkingUnder(dir).length > 0 && performance.now() < deadline) await sleep(200);
+  const left = pidsWorkingUnder(dir);
+  if (left.length === 0) return;
+  process.stderr.write(`local-node: ${left.length} container processes outlived the cluster; killing them\n`);
+  for (const pid of left) process.kill(pid, 'SIGKILL');
 }
 
 function isReady(pod: Pod): boolean {

@@ -48,3 +48,15 @@ export function processCpuSeconds(pid: number): number {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
+
+/** Waits until a process has used less than `maxCpuSeconds` of CPU over `windowMs` (at most `limitMs`); returns the ms waited. */
+export async function waitForCpuQuiet(pid: number, options: { windowMs: number; maxCpuSeconds: number; limitMs: number }): Promise<number> {
+  const started = Date.now();
+  let last = processCpuSeconds(pid);
+  for (;;) {
+    await sleep(options.windowMs);
+    const now = processCpuSeconds(pid);
+    if (now - last < options.maxCpuSeconds || Date.now() - started > options.limitMs) return Date.now() - started;
+    last = now;
+  }
+}

@@ -1,20 +1,24 @@
 // The Rollout controller alone in its own process for benchmarks (as `aviary controller --leader-elect=false`), with
-// its API requests counted. Usage: rollout-controller-main.ts <kubeconfig>; prints "controller <pid>" once synced.
+// its API requests counted. Usage: rollout-controller-main.ts <kubeconfig> [--from-build]; prints "controller <pid>"
+// once synced. --from-build loads the compiled packages (packages/*/dist, as the installed `aviary controller` does).
 // SIGUSR2 prints one line "counts <json>" (requests by verb and resource, heap figures after a full GC when
 // --expose-gc is on); SIGTERM stops it. AVIARY_CPU_PROF=<dir> records a CPU profile until SIGTERM.
-import { createKubeClient } from '../../packages/kube/src/index.js';
-import { startRolloutController } from '../../packages/rollouts/src/index.js';
 import { countRequests } from './counting-client.js';
 import { startCpuProfile } from './cpu-profiler.js';
 
+type KubeModule = typeof import('../../packages/kube/src/index.js');
+type RolloutsModule = typeof import('../../packages/rollouts/src/index.js');
+
 const kubeconfig = process.argv[2];
-if (!kubeconfig) throw new Error('usage: rollout-controller-main.ts <kubeconfig>');
+if (!kubeconfig) throw new Error('usage: rollout-controller-main.ts <kubeconfig> [--from-build]');
+const from = process.argv.includes('--from-build') ? 'dist' : 'src';
+const { createKubeClient } = (await import(`../../packages/kube/${from}/index.js`)) as KubeModule;
+const { startRolloutController } = (await import(`../../packages/rollouts/${from}/index.js`)) as RolloutsModule;
 const counted = countRequests(createKubeClient({ kubeconfig }).client);
 const controller = startRolloutController({ client: counted.client, log: (line) => process.stderr.write(`controller: ${line}\n`) });
 await controller.ready;
 const profileDir = process.env.AVIARY_CPU_PROF;
 const profile = profileDir ? await startCpuProfile({ dir: profileDir, name: `rollout-controller-${process.pid}` }) : undefined;
-process.stdout.write(`controller ${process.pid}\n`);
 process.on('SIGUSR2', () => {
   (globalThis as { gc?: () => void }).gc?.();
   const memory = process.memoryUsage();
@@ -27,3 +31,5 @@ process.on('SIGTERM', () => {
     process.exit(0);
   })();
 });
+// Printed last: the bench may signal as soon as it reads this line, so the handlers must already be in place.
+process.stdout.write(`controller ${process.pid}\n`);

@@ -2,8 +2,10 @@
 // built-in controllers, the kubelet and the service proxy (what `aviary up --simulate-pods` runs, minus Aviary's
 // controllers), so a benchmark can run the Rollout controller in a process of its own.
 // Usage: simulated-node-main.ts <dataDir>; prints "running <kubeconfig> <pid>"; stops on SIGTERM.
+// AVIARY_CPU_PROF=<dir> records a CPU profile from running until SIGTERM into <dir>/simulated-node-<pid>.cpuprofile.
 import { RuntimeRegistry, startApiServer, startBuiltinControllers, startKubelet, startServiceProxy } from '../../packages/cluster/src/index.js';
 import { createKubeClient } from '../../packages/kube/src/index.js';
+import { startCpuProfile } from './cpu-profiler.js';
 
 const dataDir = process.argv[2] ?? '.';
 const server = await startApiServer({ dataDir, port: 0 });
@@ -11,9 +13,12 @@ const { client } = createKubeClient({ kubeconfig: server.kubeconfigPath });
 const builtins = await startBuiltinControllers({ client });
 const kubelet = await startKubelet({ client, runtimes: new RuntimeRegistry({ simulatePods: true }), dataDir, simulatePods: true });
 const proxy = startServiceProxy({ client });
+const profileDir = process.env.AVIARY_CPU_PROF;
+const profile = profileDir ? await startCpuProfile({ dir: profileDir, name: `simulated-node-${process.pid}` }) : undefined;
 process.stdout.write(`running ${server.kubeconfigPath} ${process.pid}\n`);
 process.on('SIGTERM', () => {
   void (async () => {
+    if (profile) process.stderr.write(`cpu profile written to ${await profile.stop()}\n`);
     await proxy.stop();
     await kubelet.stop();
     await builtins.stop();
