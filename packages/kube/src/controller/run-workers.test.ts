@@ -166,3 +166,30 @@ describe('runWorkers', () => {
     expect(() => runWorkers({ name: 'test', queue, workers: 0, sync: async () => undefined })).toThrow(RangeError);
   });
 });
+
+describe('runWorkers and the event loop', () => {
+  it('lets a timer fire while a long queue of synchronous-looking syncs drains', async () => {
+    const queue = new WorkQueue();
+    for (let i = 0; i < 5_000; i++) queue.add(`ns/key-${i}`);
+    let timerFiredAfter: number | undefined;
+    let synced = 0;
+    const started = performance.now();
+    setTimeout(() => (timerFiredAfter = synced), 0);
+    const workers = runWorkers({
+      name: 'busy',
+      queue,
+      workers: 1,
+      // Resolves through microtasks only, as a sync that finds nothing to write does.
+      sync: async () => {
+        const spinUntil = performance.now() + 0.05;
+        while (performance.now() < spinUntil);
+        synced++;
+      },
+    });
+    while (synced < 5_000 && performance.now() - started < 10_000) await new Promise((resolve) => setImmediate(resolve));
+    await workers.stop();
+    expect(synced).toBe(5_000);
+    expect(timerFiredAfter).toBeDefined();
+    expect(timerFiredAfter!).toBeLessThan(5_000);
+  });
+});

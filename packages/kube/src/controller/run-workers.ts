@@ -48,12 +48,25 @@ export function runWorkers(options: RunWorkersOptions): WorkersHandle {
   };
 }
 
+/** How long a worker may run syncs back to back before letting timers, sockets and signals in. */
+const yieldEveryMs = 10;
+
+/** Resolves after the event loop has run its pending I/O and timers (a macrotask, unlike a resolved promise). */
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 async function runWorker(options: RunWorkersOptions): Promise<void> {
   const { queue } = options;
+  let since = performance.now();
   for (;;) {
     const key = await queue.get();
     if (key === undefined) return;
     await processKey(options, key);
+    // Syncs answered from caches resolve through microtasks only; without this a long queue (thousands of objects
+    // at start-up) would hold off watch events, timed requeues and Ctrl-C until it drained.
+    if (performance.now() - since >= yieldEveryMs) {
+      await yieldToEventLoop();
+      since = performance.now();
+    }
   }
 }
 
