@@ -2,12 +2,12 @@
 // ReplicaSets, pods and AnalysisRuns; with --watch, redrawn in place. Upstream: cmd/get/get_experiment.go.
 import { Resources, type Experiment } from '@aviary/kube';
 import { experimentInfo } from '../../info/index.js';
-import { clearScreen, renderExperimentTree } from '../get/index.js';
+import { renderExperimentTree } from '../get/index.js';
 import { boolFlag, expectArgs } from '../command-args.js';
 import type { Invocation } from '../command-spec.js';
-import { useColor, waitForStop, type KubeCommandIo } from '../io.js';
-import { fetchWithOwned, WatchedObjects, type OwnedObjects } from '../object-sources.js';
-import { RedrawLoop } from '../redraw-loop.js';
+import { useColor, type KubeCommandIo } from '../io.js';
+import type { OwnedObjects } from '../object-sources.js';
+import { showOwnedTree } from '../owned-tree-view.js';
 
 export interface GetExperimentOptions {
   name: string;
@@ -19,29 +19,7 @@ export async function runGetExperiment(io: KubeCommandIo, options: GetExperiment
   const color = useColor(io, options.noColor ?? false);
   const render = (objects: { object: Experiment } & OwnedObjects): string =>
     renderExperimentTree(experimentInfo({ ...objects, experiment: objects.object, now: io.clock.now() }), { color });
-  if (!options.watch) {
-    io.stdout.write(render(await fetchWithOwned<Experiment>(io, Resources.experiments, options.name)));
-    return 0;
-  }
-  await io.client.get<Experiment>(Resources.experiments, options.name, io.namespace);
-  const watched = new WatchedObjects<Experiment>(io, Resources.experiments, options.name);
-  await watched.start();
-  const loop = new RedrawLoop({
-    clock: io.clock,
-    draw: () => {
-      const objects = watched.snapshot();
-      if (objects) io.stdout.write(clearScreen + render(objects));
-    },
-  });
-  watched.onChange(() => loop.markChanged());
-  loop.start();
-  try {
-    await waitForStop(io);
-  } finally {
-    loop.stop();
-    await watched.stop();
-  }
-  return 0;
+  return showOwnedTree<Experiment>(io, { type: Resources.experiments, name: options.name, render, watch: options.watch ?? false });
 }
 
 export async function execute(invocation: Invocation): Promise<number> {

@@ -3,12 +3,12 @@
 // Upstream: pkg/kubectl-argo-rollouts/cmd/get/get_rollout.go.
 import { Resources, type Rollout } from '@aviary/kube';
 import { rolloutInfo } from '../../info/index.js';
-import { clearScreen, renderRolloutTree } from '../get/index.js';
+import { renderRolloutTree } from '../get/index.js';
 import { boolFlag, expectArgs, numberFlag } from '../command-args.js';
 import type { Invocation } from '../command-spec.js';
-import { useColor, waitForStop, type KubeCommandIo } from '../io.js';
-import { fetchWithOwned, WatchedObjects, type OwnedObjects } from '../object-sources.js';
-import { RedrawLoop } from '../redraw-loop.js';
+import { useColor, type KubeCommandIo } from '../io.js';
+import type { OwnedObjects } from '../object-sources.js';
+import { showOwnedTree } from '../owned-tree-view.js';
 
 export interface GetRolloutOptions {
   name: string;
@@ -22,30 +22,7 @@ export async function runGetRollout(io: KubeCommandIo, options: GetRolloutOption
   const color = useColor(io, options.noColor ?? false);
   const render = (objects: { object: Rollout } & OwnedObjects): string =>
     renderRolloutTree(rolloutInfo({ ...objects, rollout: objects.object, now: io.clock.now() }), { color });
-  if (!options.watch) {
-    io.stdout.write(render(await fetchWithOwned<Rollout>(io, Resources.rollouts, options.name)));
-    return 0;
-  }
-  // A missing rollout fails with the API's NotFound before anything is drawn, as upstream.
-  await io.client.get<Rollout>(Resources.rollouts, options.name, io.namespace);
-  const watched = new WatchedObjects<Rollout>(io, Resources.rollouts, options.name);
-  await watched.start();
-  const loop = new RedrawLoop({
-    clock: io.clock,
-    draw: () => {
-      const objects = watched.snapshot();
-      if (objects) io.stdout.write(clearScreen + render(objects));
-    },
-  });
-  watched.onChange(() => loop.markChanged());
-  loop.start();
-  try {
-    await waitForStop(io, (options.timeoutSeconds ?? 0) * 1000);
-  } finally {
-    loop.stop();
-    await watched.stop();
-  }
-  return 0;
+  return showOwnedTree<Rollout>(io, { type: Resources.rollouts, name: options.name, render, watch: options.watch ?? false, timeoutMs: (options.timeoutSeconds ?? 0) * 1000 });
 }
 
 export async function execute(invocation: Invocation): Promise<number> {
