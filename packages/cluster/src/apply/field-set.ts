@@ -8,6 +8,7 @@ import {
   serializePathElement,
   type FieldPath,
   type PathElement,
+  type PathLink,
 } from './path-element.js';
 import { isJsonObject } from './json-values.js';
 
@@ -16,7 +17,8 @@ interface FieldNode {
   readonly key: string;
   readonly element: PathElement;
   member: boolean;
-  readonly children: FieldSet;
+  /** `noChildren` (shared, never modified) until something is added below the node: most nodes are leaves. */
+  children: FieldSet;
 }
 
 /** Thrown by `FieldSet.fromFieldsV1` for a value that is not FieldsV1. */
@@ -65,7 +67,25 @@ export class FieldSet {
       const element = path[index] as PathElement;
       const node = current.#nodeFor(serializePathElement(element), element);
       if (index === last) node.member = true;
-      current = node.children;
+      else current = ownChildren(node);
+    }
+    return this;
+  }
+
+  /** Adds the path a link ends at, without building the path (walkers' hot path). Returns this set. */
+  insertLink(link: PathLink): this {
+    this.#childrenAt(link.parent).#nodeFor(link.key, link.element).member = true;
+    return this;
+  }
+
+  /** Removes every path of `other` from this set, in place (for sets the caller just built). Returns this set. */
+  removeAll(other: FieldSet): this {
+    for (const otherNode of other.#nodes.values()) {
+      const node = this.#nodes.get(otherNode.key);
+      if (node === undefined) continue;
+      if (otherNode.member) node.member = false;
+      if (!node.children.isEmpty() && !otherNode.children.isEmpty()) node.children.removeAll(otherNode.children);
+      if (!node.member && node.children.isEmpty()) this.#nodes.delete(node.key);
     }
     return this;
   }
@@ -85,9 +105,9 @@ export class FieldSet {
     return this.#nodes.size === 0;
   }
 
-  /** The set of paths below `element`, with `element` removed from their front. */
+  /** The set of paths below `element`, with `element` removed from their front (read-only: it may be shared). */
   childSet(element: PathElement): FieldSet {
-    return this.#nodes.get(serializePathElement(element))?.children ?? new FieldSet();
+    return this.#nodes.get(serializePathElement(element))?.children ?? noChildren;
   }
 
   union(other: FieldSet): FieldSet {
@@ -184,10 +204,15 @@ export class FieldSet {
     return nodes.length < 2 ? nodes : nodes.sort((a, b) => comparePathElements(a.element, b.element));
   }
 
+  /** The children of the node a link ends at (this set for the root), creating the nodes on the way. */
+  #childrenAt(link: PathLink | undefined): FieldSet {
+    return link === undefined ? this : ownChildren(this.#childrenAt(link.parent).#nodeFor(link.key, link.element));
+  }
+
   #nodeFor(key: string, element: PathElement): FieldNode {
     let node = this.#nodes.get(key);
     if (node === undefined) {
-      node = { key, element, member: false, children: new FieldSet() };
+      node = { key, element, member: false, children: noChildren };
       this.#nodes.set(key, node);
     }
     return node;
@@ -198,7 +223,7 @@ export class FieldSet {
     if (!member && children.isEmpty()) return;
     const node = this.#nodeFor(key, element);
     node.member ||= member;
-    node.children.#addAll(children);
+    if (!children.isEmpty()) ownChildren(node).#addAll(children);
   }
 
   #addAll(other: FieldSet): void {
@@ -206,6 +231,14 @@ export class FieldSet {
   }
 }
 
+/** The children of leaf nodes: never modified (`ownChildren` replaces it before anything is added). */
+const noChildren = new FieldSet();
+
+function ownChildren(node: FieldNode): FieldSet {
+  if (node.children === noChildren) node.children = new FieldSet();
+  return node.children;
+}
+
 function copyNode(node: FieldNode): FieldNode {
-  return { key: node.key, element: node.element, member: node.member, children: node.children.clone() };
+  return { key: node.key, element: node.element, member: node.member, children: node.children.isEmpty() ? noChildren : node.children.clone() };
 }

@@ -140,6 +140,11 @@ export function stripMetaFields(set: FieldSet): FieldSet {
   return set.difference(strippedSet);
 }
 
+/** stripMetaFields in place, for a set the caller owns. */
+export function removeMetaFields(set: FieldSet): FieldSet {
+  return set.removeAll(strippedSet);
+}
+
 /** Drops sets that became empty. */
 export function dropEmptySets(sets: ManagedSets): void {
   for (const [key, managed] of sets) if (managed.set.isEmpty()) sets.delete(key);

@@ -3,12 +3,12 @@
 // Follows structured-merge-diff merge/update.go (`update`, `Update`) and apimachinery's
 // managedfieldsupdater.go (the acting manager's set is merged with its previous one; its time moves only
 // when it took fields).
-import { compareObjects, type Comparison } from './compare.js';
+import { compareChanges } from './compare.js';
 import { makeConflict, sortConflicts, type Conflict } from './conflicts.js';
 import type { FieldSet } from './field-set.js';
 import type { JsonObject } from './json-values.js';
 import type { ListInfoProvider } from './list-info.js';
-import { dropEmptySets, managerKey, stripMetaFields, type ManagedSets, type ManagerIdentity } from './managed-fields.js';
+import { dropEmptySets, managerKey, removeMetaFields, type ManagedSets, type ManagerIdentity } from './managed-fields.js';
 
 /**
  * Compares `live` with `updated` and takes every changed, added or removed field away from every manager
@@ -22,9 +22,8 @@ export function reassignOwnership(options: {
   readonly actingKey: string;
   readonly force: boolean;
   readonly listInfo: ListInfoProvider;
-}): { readonly comparison: Comparison; readonly conflicts: Conflict[]; readonly changed: FieldSet } {
-  const comparison = compareObjects(options.live, options.updated, options.listInfo);
-  const changed = comparison.modified.union(comparison.added);
+}): { readonly conflicts: Conflict[]; readonly changed: FieldSet } {
+  const { changed, removed } = compareChanges(options.live, options.updated, options.listInfo);
   const conflicts: Conflict[] = [];
   const taken = new Map<string, ReturnType<typeof changed.intersection>>();
   for (const [key, managed] of options.sets) {
@@ -34,14 +33,14 @@ export function reassignOwnership(options: {
     taken.set(key, owned);
     for (const path of owned.paths()) conflicts.push(makeConflict(managed.identity, path));
   }
-  if (conflicts.length > 0 && !options.force) return { comparison, conflicts: sortConflicts(conflicts), changed };
+  if (conflicts.length > 0 && !options.force) return { conflicts: sortConflicts(conflicts), changed };
   for (const [key, managed] of options.sets) {
     if (key === options.actingKey) continue;
-    const lost = (taken.get(key) ?? managed.set.intersection(changed)).union(comparison.removed);
+    const lost = (taken.get(key) ?? managed.set.intersection(changed)).union(removed);
     options.sets.set(key, { ...managed, set: managed.set.difference(lost) });
   }
   dropEmptySets(options.sets);
-  return { comparison, conflicts: [], changed };
+  return { conflicts: [], changed };
 }
 
 /**
@@ -60,7 +59,7 @@ export function recordUpdate(options: {
 }): void {
   const { sets, identity } = options;
   const { changed } = reassignOwnership({ ...options, actingKey: '', force: true });
-  const gained = stripMetaFields(changed);
+  const gained = removeMetaFields(changed);
   if (gained.isEmpty()) return;
   const key = managerKey(identity);
   const previous = sets.get(key);

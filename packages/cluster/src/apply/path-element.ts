@@ -27,6 +27,33 @@ export function fieldElement(name: string): PathElement {
   return { kind: 'field', name };
 }
 
+/**
+ * A path as a chain from its last element back to the root, with each element's FieldsV1 key: walkers
+ * extend it with one small object per step instead of copying an array (see `FieldSet.insertLink`).
+ */
+export interface PathLink {
+  readonly parent: PathLink | undefined;
+  readonly key: string;
+  readonly element: PathElement;
+}
+
+/** `parent` extended by the field `name` (the element and key objects are shared per name). */
+export function linkField(parent: PathLink | undefined, name: string): PathLink {
+  return { parent, key: fieldKey(name), element: sharedFieldElement(name) };
+}
+
+/** `parent` extended by a list item's element (`key`: its FieldsV1 key, when the caller has it). */
+export function linkElement(parent: PathLink | undefined, element: PathElement, key: string = serializePathElement(element)): PathLink {
+  return { parent, key, element };
+}
+
+/** The elements of a linked path, root first. */
+export function pathOfLink(link: PathLink | undefined): FieldPath {
+  const path: PathElement[] = [];
+  for (let at = link; at !== undefined; at = at.parent) path.push(at.element);
+  return path.reverse();
+}
+
 /** A key element; the fields are sorted by name, as upstream stores them. */
 export function keyElement(fields: readonly KeyField[]): PathElement {
   return { kind: 'key', fields: [...fields].sort((a, b) => compareStrings(a.name, b.name)) };
@@ -74,6 +101,19 @@ function fieldKey(name: string): string {
 
 const fieldKeys = new Map<string, string>();
 const maxFieldKeys = 20_000;
+
+/** One frozen field element per name (elements are never modified), bounded like `fieldKeys`. */
+function sharedFieldElement(name: string): PathElement {
+  let element = fieldElements.get(name);
+  if (element === undefined) {
+    if (fieldElements.size >= maxFieldKeys) fieldElements.clear();
+    element = Object.freeze(fieldElement(name));
+    fieldElements.set(name, element);
+  }
+  return element;
+}
+
+const fieldElements = new Map<string, PathElement>();
 
 /** Thrown for a FieldsV1 key that cannot be read. */
 export class PathElementSyntaxError extends Error {

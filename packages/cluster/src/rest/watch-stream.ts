@@ -96,8 +96,37 @@ export function serveWatch(context: RestContext, call: WatchCall): void {
   const send = (type: WatchEventType, object: unknown): void => {
     sendLine(`${JSON.stringify({ type, object })}\n`);
   };
+  // Lines wait for the group commit of the state they show (see Store.whenDurable), in order.
+  let held: { line: string | Buffer; revision: number }[] = [];
+  let releasing = false;
   const sendLine = (line: string | Buffer): void => {
     if (ended) return;
+    const revision = context.store.currentRevision();
+    if (held.length === 0 && context.store.durableRevision() >= revision) writeLine(line);
+    else {
+      held.push({ line, revision });
+      if (!releasing) releaseHeld();
+    }
+  };
+  const releaseHeld = (): void => {
+    releasing = true;
+    context.store.whenDurable(held[held.length - 1]!.revision).then(
+      () => {
+        releasing = false;
+        const durable = context.store.durableRevision();
+        let written = 0;
+        while (written < held.length && held[written]!.revision <= durable && !ended) writeLine(held[written++]!.line);
+        held = ended ? [] : held.slice(written);
+        if (held.length > 0) releaseHeld();
+      },
+      () => {
+        releasing = false;
+        held = [];
+        end();
+      },
+    );
+  };
+  const writeLine = (line: string | Buffer): void => {
     res.write(line);
     if (res.writableLength > call.watch.maxBufferedBytes) {
       // A reader this slow is ended cleanly (clients re-watch from their last resourceVersion); if it does not

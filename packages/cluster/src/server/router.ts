@@ -5,6 +5,7 @@ import { kubernetesProtobufMediaType } from '../protobuf/index.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ResourceInfo } from '../registry/index.js';
 import type { ObjectService } from '../rest/object-service.js';
+import type { Store } from '../storage/store.js';
 import { parseIncludeObject, renderList, renderObject } from '../rest/output.js';
 import { patchMediaTypes } from '../rest/patch-body.js';
 import type { Reply } from '../rest/reply.js';
@@ -94,7 +95,17 @@ async function route(options: RouterOptions, req: IncomingMessage, res: ServerRe
     res,
     watch: options.watch,
   });
+  await untilDurable(options.service.context.store);
   sendReply(options, res, resource, reply, negotiated, url.searchParams);
+}
+
+/**
+ * Waits for the group commit of everything written so far (at most the rest of this event-loop turn), so
+ * no client learns of a write a crash could still lose; free when nothing is pending.
+ */
+async function untilDurable(store: Store): Promise<void> {
+  const revision = store.currentRevision();
+  if (store.durableRevision() < revision) await store.whenDurable(revision);
 }
 
 const objectMediaTypes = new Set(['', 'application/json', 'application/yaml', 'application/x-yaml', 'text/yaml', kubernetesProtobufMediaType]);

@@ -2,6 +2,7 @@
 // (The conformance suite, store-conformance.ts, imports vitest and is deliberately not exported here.)
 export * from './store.js';
 export * from './store-closed-error.js';
+export * from './store-failed-error.js';
 export * from './keys.js';
 export * from './memory-store.js';
 export * from './sqlite-store.js';

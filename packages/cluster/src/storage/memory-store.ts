@@ -46,6 +46,15 @@ export class MemoryStore implements Store {
     return this.revision;
   }
 
+  /** Nothing is kept beyond the process: every write is as durable as it will ever be. */
+  durableRevision(): number {
+    return this.revision;
+  }
+
+  whenDurable(): Promise<void> {
+    return Promise.resolve();
+  }
+
   get(key: StoreKey): StoredObject | undefined {
     this.checkOpen();
     return this.live.get(key);

@@ -55,6 +55,7 @@ export function isPrevRevisionConflict(error: unknown): boolean {
 /** The log table over one connection. Every method is one statement or one transaction. */
 export class SqliteLog {
   private readonly statements;
+  private readonly appendAllInTransaction: (rows: readonly LogInsert[]) => void;
 
   constructor(
     readonly db: Database.Database,
@@ -98,6 +99,13 @@ export class SqliteLog {
         'INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
       ),
     };
+    const { insert, insertCreate } = this.statements;
+    this.appendAllInTransaction = db.transaction((rows: readonly LogInsert[]) => {
+      for (const row of rows) {
+        if (row.created) insertCreate.run(row.revision, row.key, row.key, row.value ?? 'null');
+        else insert.run(row.revision, row.key, 0, row.deleted ? 1 : 0, row.prevRevision, row.value);
+      }
+    });
   }
 
   static open(path: string, options: { readonly backgroundCheckpoint?: boolean } = {}): SqliteLog {
@@ -121,6 +129,14 @@ export class SqliteLog {
   /** Appends a create row linked to the key's newest row (its tombstone after a delete), in one statement. */
   appendCreate(revision: number, key: string, value: string): void {
     this.statements.insertCreate.run(revision, key, key, value);
+  }
+
+  /**
+   * Appends rows in one transaction (a group commit): creates link to the key's newest row as appendCreate
+   * does, the others carry their prevRevision. All or none are written.
+   */
+  appendAll(rows: readonly LogInsert[]): void {
+    this.appendAllInTransaction(rows);
   }
 
   /** Appends one row (autocommit: one transaction). */

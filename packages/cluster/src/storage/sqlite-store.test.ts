@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteStore, stateDbPath } from './sqlite-store.js';
 import type { SqliteStoreOptions } from './sqlite-store.js';
 import { CompactedError } from './store.js';
+import { StoreFailedError } from './store-failed-error.js';
 import type { KubeObject } from '@aviary/kube';
 import type { Store, StoreEvent } from './store.js';
 import { describeStoreConformance } from './store-conformance.js';
@@ -158,6 +159,42 @@ describe('SqliteStore', () => {
     expect(store.currentRevision()).toBe(31);
     expect(store.oldestWatchableRevision()).toBeGreaterThanOrEqual(31 - 11);
     expect(store.logRowCount()).toBeLessThanOrEqual(12);
+    store.close();
+  });
+
+  it('commits the writes of one event-loop turn in one transaction, after the turn, and says when', async () => {
+    const { store, path } = openStore();
+    const reader = new Database(path, { readonly: true });
+    const rowsInDb = (): number => (reader.prepare('SELECT count(*) AS n FROM log').get() as { n: number }).n;
+    store.create(podKey('a'), pod('a'));
+    store.create(podKey('b'), pod('b'));
+    store.update(podKey('a'), pod('a', { replicas: 2 }));
+    // Visible to reads at once; not yet in the database.
+    expect(store.get(podKey('a'))?.object.spec).toEqual({ replicas: 2 });
+    expect(store.currentRevision()).toBe(3);
+    expect(store.durableRevision()).toBe(0);
+    expect(rowsInDb()).toBe(0);
+    await store.whenDurable(3);
+    expect(store.durableRevision()).toBe(3);
+    expect(rowsInDb()).toBe(3);
+    await expect(store.whenDurable(2)).resolves.toBeUndefined();
+    reader.close();
+    store.close();
+  });
+
+  it('rejects the waiters of a commit that fails and refuses further use, instead of serving writes it lost', async () => {
+    const { store, path } = openStore();
+    store.create(podKey('a'), pod('a'));
+    await store.whenDurable(1);
+    // Another connection removes the table: the next group commit cannot insert.
+    const other = new Database(path);
+    other.exec('DROP TABLE log');
+    other.close();
+    store.create(podKey('b'), pod('b'));
+    await expect(store.whenDurable(2)).rejects.toThrow(/could not commit its writes.*no such table: log/);
+    expect(() => store.get(podKey('a'))).toThrow(StoreFailedError);
+    expect(() => store.create(podKey('c'), pod('c'))).toThrow(StoreFailedError);
+    await expect(store.whenDurable(1)).rejects.toThrow(StoreFailedError);
     store.close();
   });
 

@@ -5,8 +5,8 @@ import type { KubeObject } from '@aviary/kube';
 import { LiveIndex } from './live-index.js';
 import type { LiveEntry } from './live-index.js';
 import { encodeObject, lazyStoredObject, restampJson } from './object-codec.js';
-import { isPrevRevisionConflict, SqliteLog } from './sqlite-log.js';
-import type { LogRow } from './sqlite-log.js';
+import { SqliteLog } from './sqlite-log.js';
+import type { LogInsert, LogRow } from './sqlite-log.js';
 import {
   CompactedError,
   KeyExistsError,
@@ -23,6 +23,7 @@ import {
   type StoreWatch,
 } from './store.js';
 import { StoreClosedError } from './store-closed-error.js';
+import { StoreFailedError } from './store-failed-error.js';
 import { WalCheckpointer } from './wal-checkpointer.js';
 import { WatchHub } from './watch-hub.js';
 import type { RecordedEvent } from './watch-hub.js';
@@ -57,8 +58,11 @@ export interface SqliteStoreOptions {
 const HISTORY_CHUNK = 500;
 
 /**
- * Reads are served from memory (key → revision + JSON, about the size of the JSON); every write is one
- * INSERT committed before the method returns, so an acknowledged write survives the process being killed.
+ * Reads are served from memory (key → revision + JSON, about the size of the JSON). Writes take effect in
+ * memory at once and are committed to SQLite together at the end of the event-loop turn (a group commit:
+ * one transaction for every write of the turn); `whenDurable` tells callers when a write has reached the
+ * database, and the API server answers only then, so an acknowledged write survives the process being
+ * killed. A commit that fails leaves memory ahead of the database: the store then refuses further use.
  */
 export class SqliteStore implements Store {
   private readonly live = new LiveIndex();
@@ -66,6 +70,12 @@ export class SqliteStore implements Store {
   private revision: number;
   private compactedThrough: number;
   private closed = false;
+  /** Rows written since the last commit, in revision order. */
+  private unflushed: LogInsert[] = [];
+  private flushScheduled = false;
+  private durable: number;
+  private readonly durableWaiters: { revision: number; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private failure: StoreFailedError | undefined;
 
   private readonly checkpointer: WalCheckpointer | undefined;
 
@@ -74,6 +84,7 @@ export class SqliteStore implements Store {
     private readonly options: SqliteStoreOptions,
   ) {
     this.revision = log.currentRevision();
+    this.durable = this.revision;
     this.compactedThrough = log.compactRevision();
     for (const row of log.liveRows()) this.live.set(row.name, { revision: row.id, json: row.value });
     this.hub = new WatchHub({
@@ -99,6 +110,34 @@ export class SqliteStore implements Store {
     return this.revision;
   }
 
+  durableRevision(): number {
+    return this.durable;
+  }
+
+  whenDurable(revision: number): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (revision <= this.durable) return Promise.resolve();
+    return new Promise((resolve, reject) => this.durableWaiters.push({ revision, resolve, reject }));
+  }
+
+  /** Commits every pending write now (the end-of-turn group commit, also run before anything reads the table). */
+  flush(): void {
+    if (this.unflushed.length === 0) return;
+    const rows = this.unflushed;
+    this.unflushed = [];
+    try {
+      this.log.appendAll(rows);
+    } catch (error: unknown) {
+      this.fail(error);
+      throw this.failure;
+    }
+    this.checkpointer?.noteWrite();
+    this.durable = rows[rows.length - 1]!.revision;
+    let released = 0;
+    while (released < this.durableWaiters.length && this.durableWaiters[released]!.revision <= this.durable) released++;
+    for (const waiter of this.durableWaiters.splice(0, released)) waiter.resolve();
+  }
+
   get(key: StoreKey): StoredObject | undefined {
     this.checkOpen();
     return this.live.get(key);
@@ -114,12 +153,7 @@ export class SqliteStore implements Store {
     if (this.live.has(key)) throw new KeyExistsError(key);
     const revision = this.revision + 1;
     const json = encodeObject(object, revision);
-    try {
-      this.log.appendCreate(revision, key, json);
-    } catch (error: unknown) {
-      if (isPrevRevisionConflict(error)) throw new KeyExistsError(key);
-      throw error;
-    }
+    this.append({ revision, key, created: true, deleted: false, prevRevision: 0, value: json });
     this.committed(key, { revision, json });
     this.hub.publish({ type: StoreEventType.Added, key, revision, json });
     this.compactIfDue();
@@ -131,7 +165,7 @@ export class SqliteStore implements Store {
     const current = this.currentEntry(key, expectedRevision);
     const revision = this.revision + 1;
     const json = encodeObject(object, revision);
-    this.appendReplacing(key, current, { revision, deleted: false, value: json }, expectedRevision);
+    this.append({ revision, key, created: false, deleted: false, prevRevision: current.revision, value: json });
     this.committed(key, { revision, json });
     this.hub.publish({ type: StoreEventType.Modified, key, revision, json, previousJson: current.json });
     this.compactIfDue();
@@ -142,9 +176,8 @@ export class SqliteStore implements Store {
     this.checkOpen();
     const current = this.currentEntry(key, expectedRevision);
     const revision = this.revision + 1;
-    this.appendReplacing(key, current, { revision, deleted: true, value: null }, expectedRevision);
+    this.append({ revision, key, created: false, deleted: true, prevRevision: current.revision, value: null });
     const json = restampJson(current.json, revision);
-    this.checkpointer?.noteWrite();
     this.revision = revision;
     this.live.remove(key);
     const deleted = lazyStoredObject(key, revision, json);
@@ -156,6 +189,7 @@ export class SqliteStore implements Store {
   watch(prefix: StoreKey, afterRevision: number, listener: StoreListener): StoreWatch {
     this.checkOpen();
     if (afterRevision < this.compactedThrough) throw new CompactedError(afterRevision, this.compactedThrough);
+    if (afterRevision < this.hub.floor) this.flush();
     return this.hub.watch(prefix, afterRevision, listener, (after, through, watchedPrefix) =>
       this.readHistory(after, through, watchedPrefix),
     );
@@ -170,6 +204,7 @@ export class SqliteStore implements Store {
     this.checkOpen();
     const target = this.revision - Math.max(0, Math.floor(keepRevisions));
     if (target <= this.compactedThrough) return;
+    this.flush();
     this.log.compact(this.compactedThrough, target);
     this.compactedThrough = target;
     this.hub.dropThrough(target);
@@ -177,7 +212,13 @@ export class SqliteStore implements Store {
 
   close(): void {
     if (this.closed) return;
+    try {
+      if (!this.failure) this.flush();
+    } catch {
+      // Recorded by fail(); closing goes on.
+    }
     this.closed = true;
+    this.fail(new StoreClosedError());
     this.hub.stopAll();
     this.live.clear();
     this.checkpointer?.close();
@@ -187,23 +228,31 @@ export class SqliteStore implements Store {
   /** Rows in the log table (live values, history and tombstones); for tests and benchmarks. */
   logRowCount(): number {
     this.checkOpen();
+    this.flush();
     return this.log.rowCount();
   }
 
-  private appendReplacing(
-    key: StoreKey,
-    current: LiveEntry,
-    row: { revision: number; deleted: boolean; value: string | null },
-    expectedRevision: number | undefined,
-  ): void {
-    try {
-      this.log.append({ ...row, key, created: false, prevRevision: current.revision });
-    } catch (error: unknown) {
-      if (!isPrevRevisionConflict(error)) throw error;
-      // Another writer replaced this row first (only possible with a second process on the same file).
-      const actual = this.log.latestRevision(key);
-      throw new RevisionConflictError(key, expectedRevision ?? current.revision, actual);
-    }
+  /** Queues a row for the end-of-turn commit. */
+  private append(row: LogInsert): void {
+    this.unflushed.push(row);
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      if (this.closed || this.failure) return;
+      try {
+        this.flush();
+      } catch {
+        // fail() has recorded the failure and rejected every waiter: the callers report it.
+      }
+    });
+  }
+
+  /** Rejects every waiter and refuses further use (after a failed commit, or on close). */
+  private fail(error: unknown): void {
+    this.failure ??= error instanceof StoreClosedError ? undefined : new StoreFailedError(error);
+    const reason = this.failure ?? error;
+    for (const waiter of this.durableWaiters.splice(0)) waiter.reject(reason);
   }
 
   private *readHistory(after: number, through: number, prefix: StoreKey): Generator<RecordedEvent> {
@@ -219,7 +268,6 @@ export class SqliteStore implements Store {
   }
 
   private committed(key: StoreKey, entry: LiveEntry): void {
-    this.checkpointer?.noteWrite();
     this.revision = entry.revision;
     this.live.set(key, entry);
   }
@@ -241,6 +289,7 @@ export class SqliteStore implements Store {
 
   private checkOpen(): void {
     if (this.closed) throw new StoreClosedError();
+    if (this.failure) throw this.failure;
   }
 }
 

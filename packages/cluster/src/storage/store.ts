@@ -59,13 +59,22 @@ export interface StoreWatch {
 }
 
 /**
- * Revisioned storage. All methods are synchronous: both implementations (memory, SQLite through
- * better-sqlite3) commit before returning, so a returned write is acknowledged and durable.
+ * Revisioned storage. All methods are synchronous: a write is visible to reads and in-process watchers when
+ * the method returns. It is durable once `durableRevision()` reaches its revision: at once for the memory
+ * store, after the group commit at the end of the event-loop turn for SQLite. Whoever reports a write to
+ * the outside world (an HTTP response, a watch line) waits for `whenDurable` first.
  * Every write takes the next global revision and sets metadata.resourceVersion to it.
  */
 export interface Store {
-  /** The revision of the newest committed write (0 when empty); survives restarts. */
+  /** The revision of the newest write (0 when empty); survives restarts once durable. */
   currentRevision(): number;
+  /** Every write up to this revision survives the process being killed. */
+  durableRevision(): number;
+  /**
+   * Resolves once `durableRevision() >= revision`; rejects with StoreFailedError if the writes could not be
+   * committed (the store then refuses every further call).
+   */
+  whenDurable(revision: number): Promise<void>;
   get(key: StoreKey): StoredObject | undefined;
   /** Every live object whose key starts with `prefix`, in key order. */
   list(prefix: StoreKey, params?: ListParams): ListResult;
