@@ -103,16 +103,21 @@ export function decodeManagedFieldsOrEmpty(entries: unknown): ManagedSets {
 export function encodeManagedFields(sets: ManagedSets): ManagedFieldsEntry[] {
   const entries = [...sets.values()]
     .filter((managed) => !managed.set.isEmpty())
-    .map((managed): ManagedFieldsEntry => ({
-      ...(managed.identity.manager !== '' ? { manager: managed.identity.manager } : {}),
-      operation: managed.identity.operation,
-      apiVersion: managed.apiVersion,
-      ...(managed.time !== undefined ? { time: managed.time } : {}),
-      fieldsType: 'FieldsV1',
-      fieldsV1: managed.set.toFieldsV1(),
-      ...(managed.identity.subresource ? { subresource: managed.identity.subresource } : {}),
-    }));
+    .map(encodeEntry);
   return entries.sort(compareEntries);
+}
+
+/** One entry, members in Kubernetes' order, added one by one (stable hidden classes; see json/copy-members.ts). */
+function encodeEntry(managed: ManagedSet): ManagedFieldsEntry {
+  const entry: ManagedFieldsEntry = {};
+  if (managed.identity.manager !== '') entry.manager = managed.identity.manager;
+  entry.operation = managed.identity.operation;
+  entry.apiVersion = managed.apiVersion;
+  if (managed.time !== undefined) entry.time = managed.time;
+  entry.fieldsType = 'FieldsV1';
+  entry.fieldsV1 = managed.set.toFieldsV1();
+  if (managed.identity.subresource) entry.subresource = managed.identity.subresource;
+  return entry;
 }
 
 function compareEntries(p: ManagedFieldsEntry, q: ManagedFieldsEntry): number {

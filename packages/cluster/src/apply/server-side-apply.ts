@@ -4,6 +4,7 @@
 // structured-merge-diff merge/update.go `Apply`: merge, take ownership of the applied set, prune what the
 // manager applied last time but no longer does (unless someone else owns it), detect conflicts, record.
 import { ApplyInputError } from './apply-error.js';
+import { copyMembers, copyMembersExcept } from '../json/copy-members.js';
 import type { Conflict } from './conflicts.js';
 import { fieldSetOf, withNamedFieldsAsMembers } from './field-set-of.js';
 import { FieldSet } from './field-set.js';
@@ -182,8 +183,7 @@ function managedFieldsOf(object: JsonObject): unknown {
 /** A copy of `object` without metadata.managedFields. */
 export function withoutManagedFields(object: JsonObject): JsonObject {
   if (!isJsonObject(object.metadata) || !Object.hasOwn(object.metadata, 'managedFields')) return object;
-  const { managedFields: _dropped, ...metadata } = object.metadata;
-  return { ...object, metadata };
+  return copyMembers(object, { metadata: copyMembersExcept(object.metadata, 'managedFields') });
 }
 
 /** Writes the encoded sets into metadata.managedFields (removing it when no manager is left). */

@@ -3,6 +3,7 @@
 // Follows apimachinery pkg/util/managedfields/internal/fieldmanager.go (`Update`, `UpdateNoErrors`,
 // `decodeLiveOrNew`, `isResetManagedFields`), skipnonapplied.go and capmanagers.go, and apiserver
 // pkg/endpoints/handlers/create.go (`managerOrUserAgent`, `prefixFromUserAgent`).
+import { copyMembers } from '../json/copy-members.js';
 import { cloneJson, isJsonObject, jsonEqual, type JsonObject } from './json-values.js';
 import type { ListInfoProvider } from './list-info.js';
 import {
@@ -83,7 +84,7 @@ export function trackUpdate(input: TrackUpdateInput): Record<string, unknown> {
  * with `updated` (neither is modified afterwards), which saves a deep clone of every written object.
  */
 function ownTopLevel(object: JsonObject): JsonObject {
-  return isJsonObject(object.metadata) ? { ...object, metadata: { ...object.metadata } } : { ...object };
+  return isJsonObject(object.metadata) ? copyMembers(object, { metadata: copyMembers(object.metadata) }) : copyMembers(object);
 }
 
 /** decodeLiveOrNew: subresource writes and clients that send none (or invalid ones) start from the live entries. */

@@ -136,7 +136,7 @@ function sendReply(options: RouterOptions, res: ServerResponse, info: ResourceIn
   const render = { negotiated, includeObject: parseIncludeObject(query.get('includeObject')) };
   if (reply.kind === 'object' && reply.json !== undefined && negotiated.representation === Representation.Object && negotiated.encoding === Encoding.Json) {
     // The stored JSON is what rendering and JSON.stringify would produce: send it without decoding and encoding.
-    return sendBody(res, reply.code, reply.json, { ...encoding, contentType: 'application/json' });
+    return sendBody(res, reply.code, reply.json, { encoding: negotiated.encoding, warnings, contentType: 'application/json' });
   }
   const body = reply.kind === 'object' ? renderObject(context, info, reply.object, render) : renderList(context, info, reply.list, render);
   sendBody(res, reply.code, body, encoding);

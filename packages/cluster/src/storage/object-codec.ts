@@ -1,5 +1,6 @@
 // How stored objects are kept: as JSON text stamped with their revision, decoded into a fresh copy on every read.
 import type { KubeObject } from '@aviary/kube';
+import { copyMembers } from '../json/copy-members.js';
 import type { StoredObject, StoreEvent, StoreEventType, StoreKey } from './store.js';
 
 /**
@@ -8,7 +9,7 @@ import type { StoredObject, StoreEvent, StoreEventType, StoreKey } from './store
  * several times that as a V8 object graph, and every read is a copy the caller may mutate.
  */
 export function encodeObject(object: KubeObject, revision: number): string {
-  return JSON.stringify({ ...object, metadata: { ...object.metadata, resourceVersion: String(revision) } });
+  return JSON.stringify(copyMembers(object, { metadata: copyMembers(object.metadata ?? {}, { resourceVersion: String(revision) }) }));
 }
 
 export function decodeObject(json: string): KubeObject {
