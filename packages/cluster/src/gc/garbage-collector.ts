@@ -72,7 +72,7 @@ export class GarbageCollector {
 
   private onStoreEvent(event: StoreEvent): void {
     if (event.type === StoreEventType.Deleted) this.forget(event.key, event.object);
-    else this.observe(event.key, event.object);
+    else this.observe(event.key, event.written ?? event.object);
   }
 
   private observe(key: StoreKey, object: KubeObject): void {

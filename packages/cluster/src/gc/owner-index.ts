@@ -1,6 +1,7 @@
 // The garbage collector's view of the cluster: every object by uid, and dependents by owner uid, kept current
 // from the store's watch (k8s.io/kubernetes/pkg/controller/garbagecollector/graph.go, much reduced).
 import type { KubeObject, OwnerReference } from '@aviary/kube';
+import { copyMembers } from '../json/copy-members.js';
 import type { StoreKey } from '../storage/store.js';
 
 export interface IndexedObject {
@@ -27,8 +28,9 @@ export class OwnerIndex {
       uid: meta.uid,
       namespace: meta.namespace,
       deleting: meta.deletionTimestamp !== undefined,
-      finalizers: meta.finalizers ?? [],
-      ownerReferences: meta.ownerReferences ?? [],
+      // Copies: the object may be a writer's (StoreEvent.written), not the index's own.
+      finalizers: meta.finalizers ? [...meta.finalizers] : [],
+      ownerReferences: meta.ownerReferences ? meta.ownerReferences.map((ref) => copyMembers(ref)) : [],
     };
     this.byUid.set(entry.uid, entry);
     this.byKey.set(key, entry);

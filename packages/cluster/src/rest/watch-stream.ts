@@ -160,7 +160,7 @@ export function serveWatch(context: RestContext, call: WatchCall): void {
     try {
       latestRevision = event.revision;
       // Without selectors nothing is decoded just to be matched.
-      const matches = selective === undefined ? true : selective(event.object);
+      const matches = selective === undefined ? true : selective(event.written ?? event.object);
       const matchedBefore = !hasPrevious(event) ? false : selective === undefined ? true : selective(event.previous!);
       if (event.type === StoreEventType.Added) {
         if (matches) sendEvent('ADDED', event);

@@ -71,7 +71,7 @@ export class MemoryStore implements Store {
     const revision = this.revision + 1;
     const json = encodeObject(object, revision);
     this.commit(key, { revision, json });
-    this.hub.publish({ type: StoreEventType.Added, key, revision, json });
+    this.hub.publish({ type: StoreEventType.Added, key, revision, json }, object);
     return lazyStoredObject(key, revision, json);
   }
 
@@ -81,7 +81,7 @@ export class MemoryStore implements Store {
     const revision = this.revision + 1;
     const json = encodeObject(object, revision);
     this.commit(key, { revision, json });
-    this.hub.publish({ type: StoreEventType.Modified, key, revision, json, previousJson: current.json });
+    this.hub.publish({ type: StoreEventType.Modified, key, revision, json, previousJson: current.json }, object);
     return lazyStoredObject(key, revision, json);
   }
 

@@ -34,7 +34,10 @@ export function lazyStoredObject(key: StoreKey, revision: number, json: string):
 }
 
 /** A StoreEvent whose `object` and `previous` are decoded on first access, each listener getting its own copies. */
-export function lazyStoreEvent(event: { type: StoreEventType; key: StoreKey; revision: number; json: string; previousJson?: string }): StoreEvent {
+export function lazyStoreEvent(
+  event: { type: StoreEventType; key: StoreKey; revision: number; json: string; previousJson?: string },
+  written?: KubeObject,
+): StoreEvent {
   const { type, key, revision, json, previousJson } = event;
   let object: KubeObject | undefined;
   const lazy = { type, key, revision } as StoreEvent;
@@ -44,5 +47,6 @@ export function lazyStoreEvent(event: { type: StoreEventType; key: StoreKey; rev
     Object.defineProperty(lazy, 'previous', { enumerable: true, configurable: true, get: () => (previous ??= decodeObject(previousJson)) });
   }
   Object.defineProperty(lazy, 'json', { value: json });
+  if (written !== undefined) Object.defineProperty(lazy, 'written', { value: written });
   return lazy;
 }

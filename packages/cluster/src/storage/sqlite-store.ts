@@ -155,7 +155,7 @@ export class SqliteStore implements Store {
     const json = encodeObject(object, revision);
     this.append({ revision, key, created: true, deleted: false, prevRevision: 0, value: json });
     this.committed(key, { revision, json });
-    this.hub.publish({ type: StoreEventType.Added, key, revision, json });
+    this.hub.publish({ type: StoreEventType.Added, key, revision, json }, object);
     this.compactIfDue();
     return lazyStoredObject(key, revision, json);
   }
@@ -167,7 +167,7 @@ export class SqliteStore implements Store {
     const json = encodeObject(object, revision);
     this.append({ revision, key, created: false, deleted: false, prevRevision: current.revision, value: json });
     this.committed(key, { revision, json });
-    this.hub.publish({ type: StoreEventType.Modified, key, revision, json, previousJson: current.json });
+    this.hub.publish({ type: StoreEventType.Modified, key, revision, json, previousJson: current.json }, object);
     this.compactIfDue();
     return lazyStoredObject(key, revision, json);
   }

@@ -215,6 +215,23 @@ export function describeStoreConformance(
       expect(seen.events).toHaveLength(3);
     });
 
+    conformanceCase('live events lend the written object to listeners; replayed ones decode their own', () => {
+      const created = pod('a');
+      const updated = pod('a', 'default', { spec: { x: 1 } });
+      const seen = recordEvents();
+      store.watch('/core/pods/', 0, seen.listener);
+      store.create(podKey('a'), created);
+      store.update(podKey('a'), updated);
+      store.delete(podKey('a'));
+      expect(seen.events.map((event) => event.written)).toEqual([created, updated, undefined]);
+      expect(seen.events[0]!.written).toBe(created);
+      const replayed = recordEvents();
+      store.watch('/core/pods/', 0, replayed.listener);
+      expect(replayed.lines()).toEqual(seen.lines());
+      expect(replayed.events.map((event) => event.written)).toEqual([undefined, undefined, undefined]);
+      expect(replayed.events[1]!.object.spec).toEqual({ x: 1 });
+    });
+
     conformanceCase('watch delivers only events under its prefix', () => {
       const seen = recordEvents();
       store.watch('/core/pods/default/', store.currentRevision(), seen.listener);

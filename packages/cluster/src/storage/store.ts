@@ -33,6 +33,12 @@ export interface StoreEvent {
   readonly previous?: KubeObject;
   /** `JSON.stringify(object)` as stored, when the store keeps JSON (non-enumerable where present). */
   readonly json?: string;
+  /**
+   * For live ADDED and MODIFIED events: the object exactly as given to the write (without its new
+   * resourceVersion), so in-process listeners that only look (the garbage collector, selector matching)
+   * need not decode `json`. Read-only, and only during delivery: copy what you keep. Absent in replays.
+   */
+  readonly written?: KubeObject;
 }
 
 export interface ListResult {

@@ -1,4 +1,5 @@
 // The watch fan-out both stores share: a ring buffer of recent events, prefix-filtered listeners, replay from a revision.
+import type { KubeObject } from '@aviary/kube';
 import { lazyStoreEvent } from './object-codec.js';
 import { CompactedError } from './store.js';
 import type { StoreEvent, StoreEventType, StoreKey, StoreListener, StoreWatch } from './store.js';
@@ -41,8 +42,8 @@ interface Subscription {
 export const DEFAULT_HISTORY_CAPACITY = 10_000;
 
 /** The event as a listener gets it: its own copies of the values, each decoded when first read. */
-export function decodeEvent(recorded: RecordedEvent): StoreEvent {
-  return lazyStoreEvent(recorded);
+export function decodeEvent(recorded: RecordedEvent, written?: KubeObject): StoreEvent {
+  return lazyStoreEvent(recorded, written);
 }
 
 function reportListenerError(error: unknown, event: StoreEvent): void {
@@ -61,7 +62,8 @@ export class WatchHub {
   /** Every event with a revision above this one is in the buffer. */
   private floorRevision: number;
   private readonly subscriptions = new Set<Subscription>();
-  private readonly pending: RecordedEvent[] = [];
+  /** Events to deliver, with the written object of live writes (never kept in the history slots). */
+  private readonly pending: { recorded: RecordedEvent; written: KubeObject | undefined }[] = [];
   private delivering = false;
   private readonly onListenerError: (error: unknown, event: StoreEvent) => void;
 
@@ -85,13 +87,13 @@ export class WatchHub {
     return this.subscriptions.size;
   }
 
-  /** Records a committed event (revisions must be consecutive) and delivers it. */
-  publish(event: RecordedEvent): void {
+  /** Records an event (revisions must be consecutive) and delivers it, with the object as written (see StoreEvent.written). */
+  publish(event: RecordedEvent, written?: KubeObject): void {
     if (event.revision !== this.lastRevision + 1) this.reset(event.revision - 1);
     if (this.count === this.capacity) this.evictOldest();
     this.slots[(this.start + this.count) % this.capacity] = event;
     this.count++;
-    this.pending.push(event);
+    this.pending.push({ recorded: event, written });
     if (!this.delivering) this.drain();
   }
 
@@ -148,19 +150,19 @@ export class WatchHub {
   private drain(): void {
     this.delivering = true;
     try {
-      for (let event = this.pending.shift(); event; event = this.pending.shift()) {
-        for (const subscription of [...this.subscriptions]) this.deliver(subscription, event);
+      for (let next = this.pending.shift(); next; next = this.pending.shift()) {
+        for (const subscription of [...this.subscriptions]) this.deliver(subscription, next.recorded, next.written);
       }
     } finally {
       this.delivering = false;
     }
   }
 
-  private deliver(subscription: Subscription, recorded: RecordedEvent): void {
+  private deliver(subscription: Subscription, recorded: RecordedEvent, written?: KubeObject): void {
     if (!subscription.active || recorded.revision <= subscription.lastSeen) return;
     subscription.lastSeen = recorded.revision;
     if (!recorded.key.startsWith(subscription.prefix)) return;
-    const event = decodeEvent(recorded);
+    const event = decodeEvent(recorded, written);
     try {
       subscription.listener(event);
     } catch (error: unknown) {
