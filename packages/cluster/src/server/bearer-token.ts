@@ -20,19 +20,23 @@ export function ensureBearerToken(dataDir: string): string {
 export const TokenCheck = { Valid: 'valid', Missing: 'missing', Invalid: 'invalid' } as const;
 export type TokenCheck = (typeof TokenCheck)[keyof typeof TokenCheck];
 
-/** Checks an `Authorization` header against the token without leaking, through timing, how much matched. */
+/**
+ * Checks an `Authorization` header against the token without leaking, through timing, how much matched
+ * (only whether the length matched: every token this server makes has the same length).
+ */
 export function checkBearerToken(header: string | undefined, token: string): TokenCheck {
   if (header === undefined || header === '') return TokenCheck.Missing;
   const match = /^Bearer\s+(.+)$/i.exec(header.trim());
   if (match === null) return TokenCheck.Invalid;
-  const given = crypto.createHash('sha256').update(match[1] ?? '').digest();
-  return crypto.timingSafeEqual(given, digestOf(token)) ? TokenCheck.Valid : TokenCheck.Invalid;
+  const given = Buffer.from(match[1] ?? '', 'utf8');
+  const expected = bytesOf(token);
+  return given.length === expected.length && crypto.timingSafeEqual(given, expected) ? TokenCheck.Valid : TokenCheck.Invalid;
 }
 
-/** The server's own token is hashed once, not on every request. */
-let lastDigest: { token: string; digest: Buffer } | undefined;
+/** The server's own token as bytes, made once rather than on every request. */
+let lastToken: { token: string; bytes: Buffer } | undefined;
 
-function digestOf(token: string): Buffer {
-  if (lastDigest?.token !== token) lastDigest = { token, digest: crypto.createHash('sha256').update(token).digest() };
-  return lastDigest.digest;
+function bytesOf(token: string): Buffer {
+  if (lastToken?.token !== token) lastToken = { token, bytes: Buffer.from(token, 'utf8') };
+  return lastToken.bytes;
 }
