@@ -110,7 +110,7 @@ async function toggleProfile(pid: number): Promise<void> {
 export async function run(): Promise<BenchResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'aviary-bench-apiserver-'));
   const serverMain = process.env.AVIARY_BENCH_SERVER_MAIN ?? join(import.meta.dirname, 'support', 'apiserver-main.ts');
-  const server = await startProcess(process.execPath, ['--conditions=source', '--import', 'tsx', serverMain, dataDir], /listening (\S+) (\d+)/);
+  const server = await startProcess(process.execPath, ['--import', 'tsx', serverMain, dataDir], /listening (\S+) (\d+)/);
   const url = server.match[1]!;
   const pid = Number(server.match[2]);
   const client = new JsonClient({

@@ -1,7 +1,9 @@
 // The embedded API server as its own process for benchmarks: prints its URL and pid once listening.
 // With AVIARY_CPU_PROF=<dir>, each SIGUSR2 starts or stops a V8 CPU profile; a stopped one is written to
 // <dir>/apiserver-<pid>-<n>.cpuprofile (the benchmark brackets its phases with the signal).
-import { startApiServer } from '../../packages/cluster/src/apiserver.js';
+// Imported by package name: the benchmark starts this file without the `source` condition, so the server is
+// the compiled build (packages/cluster/dist) that `aviary` runs, not the sources through tsx.
+import { startApiServer } from '@aviary/cluster';
 import { startCpuProfile, type CpuProfile } from './cpu-profiler.js';
 
 const dataDir = process.argv[2] ?? '.';

@@ -10,7 +10,7 @@ import {
   type PathElement,
   type PathLink,
 } from './path-element.js';
-import { isJsonObject } from './json-values.js';
+import { compareStrings, isJsonObject } from './json-values.js';
 
 interface FieldNode {
   /** The element's FieldsV1 key (the key of this node in its parent's map). */
@@ -201,7 +201,10 @@ export class FieldSet {
 
   #sortedNodes(): FieldNode[] {
     const nodes = [...this.#nodes.values()];
-    return nodes.length < 2 ? nodes : nodes.sort((a, b) => comparePathElements(a.element, b.element));
+    if (nodes.length < 2) return nodes;
+    // Fields only (most levels): their keys are `f:` + name, so the keys sort as the names do.
+    if (nodes.every(isFieldNode)) return nodes.sort(compareNodeKeys);
+    return nodes.sort((a, b) => comparePathElements(a.element, b.element));
   }
 
   /** The children of the node a link ends at (this set for the root), creating the nodes on the way. */
@@ -229,6 +232,14 @@ export class FieldSet {
   #addAll(other: FieldSet): void {
     for (const node of other.#nodes.values()) this.#attach(node.key, node.element, node.member, node.children);
   }
+}
+
+function isFieldNode(node: FieldNode): boolean {
+  return node.element.kind === 'field';
+}
+
+function compareNodeKeys(a: FieldNode, b: FieldNode): number {
+  return compareStrings(a.key, b.key);
 }
 
 /** The children of leaf nodes: never modified (`ownChildren` replaces it before anything is added). */

@@ -160,6 +160,9 @@ export function dropEmptySets(sets: ManagedSets): void {
  * (capmanagers.go).
  */
 export function capUpdateManagers(sets: ManagedSets, max: number = defaultMaxUpdateManagers): void {
+  let updateCount = 0;
+  for (const managed of sets.values()) if (managed.identity.operation === ManagedFieldsOperation.Update) updateCount++;
+  if (updateCount <= max) return;
   const updaters = [...sets.entries()]
     .filter(([, managed]) => managed.identity.operation === ManagedFieldsOperation.Update)
     .sort(([keyA, a], [keyB, b]) => Math.sign(secondsOf(a.time) - secondsOf(b.time)) || compareStrings(keyA, keyB));

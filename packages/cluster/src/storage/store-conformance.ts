@@ -229,7 +229,7 @@ export function describeStoreConformance(
       store.watch('/core/pods/', 0, replayed.listener);
       expect(replayed.lines()).toEqual(seen.lines());
       expect(replayed.events.map((event) => event.written)).toEqual([undefined, undefined, undefined]);
-      expect(replayed.events[1]!.object.spec).toEqual({ x: 1 });
+      expect((replayed.events[1]!.object as { spec?: unknown }).spec).toEqual({ x: 1 });
     });
 
     conformanceCase('watch delivers only events under its prefix', () => {
