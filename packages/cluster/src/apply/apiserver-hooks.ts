@@ -45,5 +45,7 @@ export function trackManagedFieldsHook(input: ManagedFieldsInput): KubeObject {
     apiVersion: apiVersionOf(input.info),
     listInfo: listInfoOf(input.info),
     ...(input.subresource !== undefined ? { subresource: input.subresource } : {}),
+    // Custom resources' list semantics change with their CRD, so only built-in kinds share results.
+    ...(input.info.source !== 'crd' ? { memoKind: `${apiVersionOf(input.info)}/${input.info.kind}` } : {}),
   }) as KubeObject;
 }

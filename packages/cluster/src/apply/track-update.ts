@@ -13,6 +13,7 @@ import {
   ManagedFieldsOperation,
   type ManagedSets,
 } from './managed-fields.js';
+import { CreateMemo, structureSignature } from './create-memo.js';
 import { recordUpdate } from './ownership.js';
 import { setManagedFields, withoutManagedFields } from './server-side-apply.js';
 
@@ -31,6 +32,11 @@ export interface TrackUpdateInput {
   /** The apiVersion of the request URL. */
   readonly apiVersion: string;
   readonly listInfo: ListInfoProvider;
+  /**
+   * For creates of a kind whose list semantics never change (built-in kinds): its name, so results can be
+   * reused across objects of the same structure (create-memo.ts).
+   */
+  readonly memoKind?: string;
 }
 
 /**
@@ -46,6 +52,9 @@ export function trackUpdate(input: TrackUpdateInput): Record<string, unknown> {
   const updated = ownTopLevel(input.updated as JsonObject);
   const live = input.live === undefined ? undefined : (input.live as JsonObject);
   const newObject = withoutManagedFields(updated);
+  const memoKey = live === undefined && input.memoKind !== undefined && !input.subresource ? createMemoKey(input, updated, newObject) : undefined;
+  const memoized = memoKey === undefined ? undefined : createMemo.get(memoKey);
+  if (memoized !== undefined) return withManagedFields(newObject, memoized.managedFields);
   try {
     const sets = startingSets(input.subresource, live, updated);
     // skipnonapplied.go: only creates start tracking; an update of an untracked object stays untracked.
@@ -69,6 +78,7 @@ export function trackUpdate(input: TrackUpdateInput): Record<string, unknown> {
     });
     capUpdateManagers(sets);
     setManagedFields(newObject, sets);
+    if (memoKey !== undefined) createMemo.set(memoKey, managedFieldsOf(newObject));
     return newObject;
   } catch {
     const kept = live !== undefined && isJsonObject(live.metadata) ? live.metadata.managedFields : undefined;
@@ -77,6 +87,29 @@ export function trackUpdate(input: TrackUpdateInput): Record<string, unknown> {
     if (kept !== undefined || newObject.metadata !== undefined) newObject.metadata = metadata;
     return newObject;
   }
+}
+
+const createMemo = new CreateMemo();
+
+/** Everything a create's managedFields depend on (see create-memo.ts), or undefined when the object cannot be memoized. */
+function createMemoKey(input: TrackUpdateInput, updated: JsonObject, newObject: JsonObject): string | undefined {
+  const structure = structureSignature(newObject, input.listInfo);
+  if (structure === undefined) return undefined;
+  const sent = isJsonObject(updated.metadata) ? updated.metadata.managedFields : undefined;
+  return `${input.memoKind}\n${input.manager}\n${input.apiVersion}\n${input.now}\n${sent === undefined ? '' : JSON.stringify(sent)}\n${structure}`;
+}
+
+function managedFieldsOf(object: JsonObject): unknown {
+  return isJsonObject(object.metadata) ? object.metadata.managedFields : undefined;
+}
+
+/** The object with a memoized result applied as setManagedFields would have (undefined: no managedFields). */
+function withManagedFields(object: JsonObject, entries: unknown): JsonObject {
+  if (entries === undefined) return object;
+  const metadata = isJsonObject(object.metadata) ? object.metadata : {};
+  metadata.managedFields = entries;
+  object.metadata = metadata;
+  return object;
 }
 
 /**
