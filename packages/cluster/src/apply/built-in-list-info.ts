@@ -5,7 +5,7 @@
 // container ports, `port`+`protocol` on service ports, `topologyKey`+`whenUnsatisfiable` on
 // topologySpreadConstraints; `+default="TCP"` on both protocols; `+mapType=atomic` on nodeSelector and the
 // service selector; `+structType=atomic` on LabelSelector and the env `valueFrom` references).
-import { patchSchemaOf, type FieldPatchMeta, type PatchSchema } from '@aviary/kube';
+import { copyJson, patchSchemaOf, type FieldPatchMeta, type PatchSchema } from '@aviary/kube';
 import {
   atomicList,
   atomicMap,
@@ -68,7 +68,7 @@ export function builtInListInfo(options: { readonly apiVersion: string; readonly
       if (freeFormMapFields.has(last)) return freeFormMap;
       return structMap;
     },
-    emptyObject: () => structuredClone(zeroSkeletons[kind] ?? { metadata: {} }),
+    emptyObject: () => copyJson(zeroSkeletons[kind] ?? { metadata: {} }),
   };
 }
 

@@ -1,4 +1,5 @@
 // Small helpers on decoded JSON for server-side apply: shape tests, deep equality, cloning and Go-style encoding.
+import { copyJson } from '@aviary/kube';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -29,7 +30,7 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
 
 /** A deep copy of decoded JSON. */
 export function cloneJson<T>(value: T): T {
-  return value === undefined ? value : structuredClone(value);
+  return copyJson(value);
 }
 
 /** Sets an own member, also for the key `__proto__` (a plain assignment would change the prototype). */

@@ -1,6 +1,6 @@
 // What create and update do to particular kinds before storing: status isolation, namespace finalizers and
 // phase, pod phase and QoS class (k8s.io/kubernetes/pkg/registry/*/strategy.go PrepareForCreate/PrepareForUpdate).
-import type { KubeObject } from '@aviary/kube';
+import { copyJson, type KubeObject } from '@aviary/kube';
 import type { ResourceInfo } from '../registry/index.js';
 import { resourcePolicy } from './resource-policy.js';
 
@@ -67,7 +67,7 @@ function generateJobSelector(job: KubeObject): void {
 export function prepareForUpdate(info: ResourceInfo, live: KubeObject, incoming: KubeObject, subresource: string | undefined): KubeObject {
   const liveJson = live as Json;
   if (subresource === 'status') {
-    const next = structuredClone(live) as Json;
+    const next = copyJson(live) as Json;
     const status = (incoming as Json).status;
     if (status === undefined) delete next.status;
     else next.status = status;
@@ -76,7 +76,7 @@ export function prepareForUpdate(info: ResourceInfo, live: KubeObject, incoming:
     return next as KubeObject;
   }
   if (subresource === 'finalize' && isNamespaces(info)) {
-    const next = structuredClone(live) as Json;
+    const next = copyJson(live) as Json;
     const finalizers = ((incoming as Json).spec as Json | undefined)?.finalizers;
     next.spec = { ...((next.spec ?? {}) as Json), finalizers: Array.isArray(finalizers) ? finalizers : [] };
     return next as KubeObject;
@@ -84,11 +84,11 @@ export function prepareForUpdate(info: ResourceInfo, live: KubeObject, incoming:
   const next = incoming as Json;
   if (info.statusSubresource) {
     if (liveJson.status === undefined) delete next.status;
-    else next.status = structuredClone(liveJson.status);
+    else next.status = copyJson(liveJson.status);
   }
   if (isNamespaces(info)) {
     const liveSpec = (liveJson.spec ?? {}) as Json;
-    next.spec = { ...((next.spec ?? {}) as Json), finalizers: structuredClone(liveSpec.finalizers ?? []) };
+    next.spec = { ...((next.spec ?? {}) as Json), finalizers: copyJson(liveSpec.finalizers ?? []) };
     labelNamespace(next as KubeObject);
   }
   return next as KubeObject;

@@ -1,7 +1,7 @@
 // Deletion semantics: preconditions, propagation policy finalizers (orphan, foregroundDeletion), graceful pod
 // deletion, namespaces that wait for their content, and deletecollection
 // (k8s.io/apiserver/pkg/registry/generic/registry/store.go Delete, rest/delete.go BeforeDelete).
-import type { DeleteOptions, DeletionPropagation, KubeObject, ObjectList } from '@aviary/kube';
+import { copyJson, type DeleteOptions, type DeletionPropagation, type KubeObject, type ObjectList } from '@aviary/kube';
 import type { ResourceInfo } from '../registry/index.js';
 import { badRequestError, conflictError, forbiddenError, notFoundError } from '../server/api-errors.js';
 import { resourcePolicy } from './resource-policy.js';
@@ -60,14 +60,14 @@ export function deleteObject(
     if (grace === undefined || grace >= current) return unchanged;
     if (grace === 0 && finalizers.length === 0) return remove();
     const deadline = Date.parse(meta.deletionTimestamp) - current * 1000 + grace * 1000;
-    const next = structuredClone(live);
+    const next = copyJson(live);
     next.metadata = { ...next.metadata, deletionTimestamp: formatTimestamp(deadline), deletionGracePeriodSeconds: grace };
     return write(next);
   }
 
   if (finalizers.length === 0 && !namespacePending && !(grace !== undefined && grace > 0)) return remove();
 
-  const next = structuredClone(live);
+  const next = copyJson(live);
   const nextMeta = (next.metadata ??= {});
   if (finalizers.length > 0) nextMeta.finalizers = finalizers;
   else delete nextMeta.finalizers;

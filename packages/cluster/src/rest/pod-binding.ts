@@ -1,5 +1,5 @@
 // pods/binding: assigns a pod to a node (what a scheduler does), setting spec.nodeName and the PodScheduled condition.
-import type { KubeObject } from '@aviary/kube';
+import { copyJson, type KubeObject } from '@aviary/kube';
 import type { ResourceInfo } from '../registry/index.js';
 import { badRequestError, conflictError, fieldErrors, invalidError } from '../server/api-errors.js';
 import type { ObjectService } from './object-service.js';
@@ -36,7 +36,7 @@ export function bindPod(
   const names = { group: '', resource: 'pods/binding', kind: 'Binding' };
   if (pod.metadata?.deletionTimestamp) throw conflictError(names, input.name, `pod ${input.name} is being deleted, cannot be assigned to a host`);
   if (pod.spec?.nodeName) throw conflictError(names, input.name, `pod ${input.name} is already assigned to node "${pod.spec.nodeName}"`);
-  const next = structuredClone(pod);
+  const next = copyJson(pod);
   next.spec = { ...next.spec, nodeName };
   const conditions = (next.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
   conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: formatTimestamp(service.context.clock.now()) });

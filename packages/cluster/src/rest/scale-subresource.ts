@@ -1,5 +1,5 @@
 // The scale subresource: an autoscaling/v1 Scale view of an object with replicas, and writing one back.
-import { labelSelectorFromObject, type KubeObject, type LabelSelector } from '@aviary/kube';
+import { copyJson, labelSelectorFromObject, type KubeObject, type LabelSelector } from '@aviary/kube';
 import type { ResourceInfo, ScalePaths } from '../registry/index.js';
 import { badRequestError, conflictError, fieldErrors, invalidError, notFoundError, optimisticLockMessage } from '../server/api-errors.js';
 import { getJsonPath, setJsonPath } from './json-path.js';
@@ -82,7 +82,7 @@ export function applyScale(info: ResourceInfo, live: KubeObject, body: unknown):
     throw invalidError(scaleNames, name, [fieldErrors.invalid('spec.replicas', replicas, 'must be an integer')]);
   }
   if (replicas < 0) throw invalidError(scaleNames, name, [fieldErrors.invalid('spec.replicas', replicas, 'must be greater than or equal to 0')]);
-  const next = structuredClone(live) as Record<string, unknown>;
+  const next = copyJson(live) as Record<string, unknown>;
   setJsonPath(next, scalePathsOf(info, name).specReplicasPath, replicas);
   return next as KubeObject;
 }

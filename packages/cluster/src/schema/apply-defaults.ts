@@ -1,6 +1,7 @@
 // Structural defaulting: fills absent fields from their schema's `default`, as the apiserver does on read and write.
 // Follows apiextensions-apiserver pkg/apiserver/schema/defaulting/algorithm.go: defaults apply only where the
 // parent exists; a null in a non-nullable field with a default is replaced by the default.
+import { copyJson } from '@aviary/kube';
 import type { JsonSchema, SchemaResolver } from './json-schema.js';
 import { resolveSchema } from './schema-resolution.js';
 
@@ -26,7 +27,7 @@ function fill(value: unknown, rawSchema: JsonSchema, resolve: SchemaResolver | u
     const property = resolveSchema(propertyRaw, resolve);
     const current = record[key];
     const replaceable = current === undefined || (current === null && !property.nullable);
-    if (replaceable && property.default !== undefined) record[key] = structuredClone(property.default);
+    if (replaceable && property.default !== undefined) record[key] = copyJson(property.default);
     if (record[key] !== undefined) fill(record[key], property, resolve);
   }
   const additional = schema.additionalProperties;

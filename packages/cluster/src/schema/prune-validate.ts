@@ -1,6 +1,7 @@
 // Structural pruning and validation of one object against its schema, as the apiserver does on every write.
 // Behaviour follows apiextensions-apiserver (pkg/apiserver/schema/pruning/algorithm.go and the
 // kube-openapi validator): unknown fields are dropped and reported by path, known fields are validated.
+import { copyJson } from '@aviary/kube';
 import { FieldErrorType, type FieldError } from './field-errors.js';
 import type { JsonSchema, SchemaResolver } from './json-schema.js';
 import { resolveSchema } from './schema-resolution.js';
@@ -34,7 +35,7 @@ const typeMetaSchema: JsonSchema = { type: 'string' };
 
 interface WalkContext {
   readonly resolve: SchemaResolver | undefined;
-  /** Copies kept values (structuredClone) or shares them. */
+  /** Copies kept values (copyJson) or shares them. */
   readonly keep: <T>(value: T) => T;
   readonly metadataSchema: JsonSchema | undefined;
   readonly unknownFields: string[];
@@ -45,7 +46,7 @@ interface WalkContext {
 export function pruneAndValidate(object: unknown, schema: JsonSchema | Record<string, unknown>, options: PruneValidateOptions = {}): PruneValidateResult {
   const context: WalkContext = {
     resolve: options.resolve,
-    keep: options.copy === false ? share : structuredClone,
+    keep: options.copy === false ? share : copyJson,
     metadataSchema: options.metadataSchema,
     unknownFields: [],
     errors: [],

@@ -170,7 +170,7 @@ describe('SqliteStore', () => {
     store.create(podKey('b'), pod('b'));
     store.update(podKey('a'), pod('a', { replicas: 2 }));
     // Visible to reads at once; not yet in the database.
-    expect(store.get(podKey('a'))?.object.spec).toEqual({ replicas: 2 });
+    expect((store.get(podKey('a'))?.object as { spec?: unknown } | undefined)?.spec).toEqual({ replicas: 2 });
     expect(store.currentRevision()).toBe(3);
     expect(store.durableRevision()).toBe(0);
     expect(rowsInDb()).toBe(0);
