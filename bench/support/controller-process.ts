@@ -67,8 +67,10 @@ export async function startControllerProcess(kubeconfig: string, options: { from
     // Dropped-event lines are counted, not echoed; other lines (sync failures, …) go to the bench's stderr.
     const lines = (partial + chunk.toString()).split('\n');
     partial = lines.pop() ?? '';
-    const kept = lines.filter((line) => line.length > 0 && !/ dropped: \d+ events already waiting/.test(line));
-    dropped += lines.filter((line) => / dropped: \d+ events already waiting/.test(line)).length;
+    // The recorder logs drops as sums ("<n> events dropped: …"), at most one line per interval.
+    const dropLine = /(\d+) events dropped: \d+ events already waiting/;
+    const kept = lines.filter((line) => line.length > 0 && !dropLine.test(line));
+    for (const line of lines) dropped += Number(dropLine.exec(line)?.[1] ?? 0);
     if (kept.length > 0) process.stderr.write(kept.map((line) => `[controller ${started.child.pid}] ${line}\n`).join(''));
   });
   return { pid: Number(started.match[1]), droppedEvents: () => dropped, report: () => readReport(started.child), stop: () => stopWithGrace(started.child, 30_000) };

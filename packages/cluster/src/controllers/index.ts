@@ -1,5 +1,5 @@
 // The built-in controllers of the embedded cluster (kube-controller-manager's ReplicaSet, Deployment, endpoints and Job), and their starter.
-import { ApiEventRecorder, InformerFactory, realClock, type Clock, type EventRecorder, type KubeClient } from '@aviary/kube';
+import { ApiEventRecorder, InformerFactory, realClock, stripManagedFields, type Clock, type EventRecorder, type KubeClient } from '@aviary/kube';
 import { DeploymentController } from './deployment/deployment-controller.js';
 import { EndpointsController } from './endpoints/endpoints-controller.js';
 import { JobController } from './job/job-controller.js';
@@ -42,7 +42,8 @@ export interface BuiltinControllersHandle {
 export async function startBuiltinControllers(options: BuiltinControllersOptions): Promise<BuiltinControllersHandle> {
   const clock = options.clock ?? realClock;
   const ownInformers = options.informers === undefined;
-  const informers = options.informers ?? new InformerFactory({ client: options.client, clock });
+  // Cached objects lose managedFields, which no controller reads (client-go controllers strip them the same way).
+  const informers = options.informers ?? new InformerFactory({ client: options.client, clock, transform: stripManagedFields });
   const ownRecorders: ApiEventRecorder[] = [];
   const recorderFor = (component: string): EventRecorder => {
     if (options.recorder) return options.recorder;

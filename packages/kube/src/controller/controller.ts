@@ -13,6 +13,8 @@ export interface ControllerOptions {
   sync: SyncFunction;
   /** Concurrent workers; default 1. */
   workers?: number;
+  /** Extra workers for keys whose delayed requeue came due (timed wake-ups); default 0. See runWorkers. */
+  dueWorkers?: number;
   clock?: Clock;
   rateLimiter?: RateLimiter;
   isNotFound?: (err: unknown) => boolean;
@@ -95,6 +97,7 @@ export class Controller {
       name: this.name,
       queue: this.queue,
       workers: this.options.workers,
+      dueWorkers: this.options.dueWorkers,
       sync: this.options.sync,
       isNotFound: this.options.isNotFound,
       onError: this.options.onError,

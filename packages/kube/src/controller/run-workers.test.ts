@@ -161,6 +161,37 @@ describe('runWorkers', () => {
     expect(finished).toBe(true);
   });
 
+  it('runs a key that came due on a due worker while every ordinary worker is busy', async () => {
+    const clock = new FakeClock({ startMs: 0 });
+    const queue = new WorkQueue({ clock });
+    const gates = new Map<string, ReturnType<typeof deferred>>();
+    const started: string[] = [];
+    const handle = runWorkers({
+      name: 'test',
+      queue,
+      workers: 1,
+      dueWorkers: 1,
+      sync: async (key) => {
+        started.push(key);
+        const gate = deferred();
+        gates.set(key, gate);
+        await gate.promise;
+      },
+    });
+    queue.add('busy');
+    queue.add('backlog');
+    queue.addAfter('paused', 1000);
+    await clock.advanceAsync(0);
+    expect(started).toEqual(['busy']); // the due worker does not take ordinary keys
+    await clock.advanceAsync(1000);
+    expect(started).toEqual(['busy', 'paused']);
+    for (const key of ['busy', 'paused']) gates.get(key)!.resolve();
+    await clock.advanceAsync(0);
+    expect(started).toEqual(['busy', 'paused', 'backlog']);
+    gates.get('backlog')!.resolve();
+    await handle.stop();
+  });
+
   it('rejects a worker count below one', () => {
     const queue = new WorkQueue({ clock: new FakeClock() });
     expect(() => runWorkers({ name: 'test', queue, workers: 0, sync: async () => undefined })).toThrow(RangeError);

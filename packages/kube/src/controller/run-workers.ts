@@ -3,7 +3,7 @@ import { ApiError, isConflict, isNotFound as isApiNotFound } from '../errors/api
 import type { WorkQueue } from '../queue/work-queue.js';
 
 /** The part of the work queue the worker loop uses. */
-export type WorkerQueue = Pick<WorkQueue, 'get' | 'done' | 'forget' | 'addRateLimited' | 'shutDown' | 'numRequeues'>;
+export type WorkerQueue = Pick<WorkQueue, 'get' | 'done' | 'forget' | 'addRateLimited' | 'shutDown' | 'numRequeues'> & Partial<Pick<WorkQueue, 'getDue'>>;
 
 /** Reconciles one key; throw to retry it with backoff, return to mark it done. */
 export type SyncFunction = (key: string) => Promise<void>;
@@ -14,6 +14,11 @@ export interface RunWorkersOptions {
   queue: WorkerQueue;
   /** How many keys are synced concurrently (never the same key twice); default 1. */
   workers?: number;
+  /**
+   * Extra workers that take only keys whose delayed requeue came due (the queue's `getDue`), so timed wake-ups
+   * such as pause expiries are not held up while every other worker is busy; default 0.
+   */
+  dueWorkers?: number;
   sync: SyncFunction;
   /** Errors that mean the object is gone, so retrying cannot help; default the API not-found predicate. */
   isNotFound?: (err: unknown) => boolean;
@@ -36,8 +41,13 @@ export interface WorkersHandle {
 export function runWorkers(options: RunWorkersOptions): WorkersHandle {
   const count = options.workers ?? 1;
   if (!Number.isInteger(count) || count < 1) throw new RangeError(`runWorkers(${options.name}): workers must be a positive integer, got ${count}`);
+  const dueCount = options.dueWorkers ?? 0;
+  if (!Number.isInteger(dueCount) || dueCount < 0) throw new RangeError(`runWorkers(${options.name}): dueWorkers must be a non-negative integer, got ${dueCount}`);
+  const { getDue } = options.queue;
+  if (dueCount > 0 && getDue === undefined) throw new RangeError(`runWorkers(${options.name}): dueWorkers needs a queue with getDue`);
   const loops: Promise<void>[] = [];
-  for (let i = 0; i < count; i++) loops.push(runWorker(options));
+  for (let i = 0; i < count; i++) loops.push(runWorker(options, () => options.queue.get()));
+  for (let i = 0; i < dueCount; i++) loops.push(runWorker(options, () => getDue!.call(options.queue)));
   const stopped = Promise.all(loops).then(() => undefined);
   return {
     stopped,
@@ -54,11 +64,10 @@ const yieldEveryMs = 10;
 /** Resolves after the event loop has run its pending I/O and timers (a macrotask, unlike a resolved promise). */
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-async function runWorker(options: RunWorkersOptions): Promise<void> {
-  const { queue } = options;
+async function runWorker(options: RunWorkersOptions, take: () => Promise<string | undefined>): Promise<void> {
   let since = performance.now();
   for (;;) {
-    const key = await queue.get();
+    const key = await take();
     if (key === undefined) return;
     await processKey(options, key);
     // Syncs answered from caches resolve through microtasks only; without this a long queue (thousands of objects

@@ -87,14 +87,29 @@ describe('ApiEventRecorder', () => {
   it('folds a repeat within the window into a patch of count and lastTimestamp', async () => {
     const { recorder, actions, clock } = setup();
     recorder.event(rollout, 'Warning', 'Degraded', 'pods not ready');
+    await recorder.flush();
     clock.advance(30_000);
     recorder.event(rollout, 'Warning', 'Degraded', 'pods not ready');
+    await recorder.flush();
     clock.advance(30_000);
     recorder.event(rollout, 'Warning', 'Degraded', 'pods not ready');
     await recorder.flush();
     expect(actions.map((a) => a.verb)).toEqual(['create', 'patch', 'patch']);
     expect(actions[1]!.name).toBe(actions[0]!.name);
     expect(actions[2]!.body).toEqual({ count: 3, lastTimestamp: '2026-01-02T03:05:05Z' });
+  });
+
+  it('folds repeats recorded while the first write is in flight into one patch', async () => {
+    const { recorder, actions, clock } = setup();
+    recorder.event(rollout, 'Warning', 'Degraded', 'pods not ready');
+    clock.advance(30_000);
+    recorder.event(rollout, 'Warning', 'Degraded', 'pods not ready');
+    clock.advance(30_000);
+    recorder.event(rollout, 'Warning', 'Degraded', 'pods not ready');
+    await recorder.flush();
+    expect(actions.map((a) => a.verb)).toEqual(['create', 'patch']);
+    expect(actions[1]!.name).toBe(actions[0]!.name);
+    expect(actions[1]!.body).toEqual({ count: 3, lastTimestamp: '2026-01-02T03:05:05Z' });
   });
 
   it('creates a new event for a different message, or for a repeat after the window', async () => {
@@ -136,14 +151,58 @@ describe('ApiEventRecorder', () => {
     expect(actions.map((a) => (a.body as Event).reason)).toEqual(['Failed', 'Recovered']);
   });
 
-  it('drops events beyond the pending limit with a log line', async () => {
+  it('drops events beyond the pending limit, logging the drops as one sum per interval', async () => {
     const stub = stubClient();
     const logs: string[] = [];
-    const recorder = new ApiEventRecorder({ client: stub.client, clock: new FakeClock(), component: 'c', maxPending: 2, log: (m) => logs.push(m) });
-    for (let i = 0; i < 3; i++) recorder.event(rollout, 'Normal', 'R', `m${i}`);
+    const clock = new FakeClock();
+    const recorder = new ApiEventRecorder({ client: stub.client, clock, component: 'c', maxPending: 2, maxInFlight: 1, dropLogIntervalMs: 10_000, log: (m) => logs.push(m) });
+    for (let i = 0; i < 5; i++) recorder.event(rollout, 'Normal', 'R', `m${i}`);
+    expect(logs).toEqual(['1 events dropped: 2 events already waiting to be written (drops are summed over 10 s)']);
     await recorder.flush();
     expect(stub.actions).toHaveLength(2);
-    expect(logs).toHaveLength(1);
+    // The two drops after the first line are reported once the writer is idle.
+    expect(logs).toHaveLength(2);
+    expect(logs[1]).toMatch(/^2 events dropped: /);
+  });
+
+  it('keeps at most maxInFlight writes in flight, and never two for the same event', async () => {
+    const started: string[] = [];
+    const releases: (() => void)[] = [];
+    const stub = stubClient();
+    const slow: KubeClient = {
+      ...stub.client,
+      create: <T extends KubeObject>(type: ResourceType, object: T) =>
+        new Promise<T>((resolve) => {
+          started.push((object as unknown as Event).message ?? '');
+          releases.push(() => resolve(object));
+        }),
+    };
+    const recorder = new ApiEventRecorder({ client: slow, clock: new FakeClock(), component: 'c', maxInFlight: 2, log: () => undefined });
+    recorder.event(rollout, 'Normal', 'R', 'a');
+    recorder.event(rollout, 'Normal', 'R', 'b');
+    recorder.event(rollout, 'Normal', 'R', 'c');
+    expect(started).toEqual(['a', 'b']);
+    releases.shift()!();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(started).toEqual(['a', 'b', 'c']);
+    for (const release of releases.splice(0)) release();
+    await recorder.flush();
+  });
+
+  it('filters a burst of one event past 25 repeats, then lets one through per 5 minutes', async () => {
+    const { recorder, actions, clock } = setup();
+    for (let i = 0; i < 30; i++) {
+      recorder.event(rollout, 'Warning', 'Flapping', 'again');
+      await recorder.flush();
+    }
+    expect(actions).toHaveLength(25);
+    expect(recorder.spamFiltered).toBe(5);
+    clock.advance(5 * 60_000);
+    recorder.event(rollout, 'Warning', 'Flapping', 'again');
+    recorder.event(rollout, 'Warning', 'Flapping', 'again');
+    await recorder.flush();
+    expect(actions).toHaveLength(26);
+    expect(recorder.spamFiltered).toBe(6);
   });
 });
 

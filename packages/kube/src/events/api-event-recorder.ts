@@ -1,12 +1,15 @@
-// ApiEventRecorder: writes core/v1 Events through the KubeClient, folding repeats into a count (client-go tools/record).
+// ApiEventRecorder: writes core/v1 Events through the KubeClient, a few at a time, folding repeats into a count and
+// filtering spam (client-go tools/record: event.go, events_cache.go).
 import { realClock, type Clock } from '../clock/clock.js';
 import { PatchType, type KubeClient } from '../client/kube-client.js';
 import { Resources } from '../client/resource-type.js';
 import { isNotFound } from '../errors/api-error.js';
 import type { ObjectReference } from '../types/core-common.js';
 import type { Event, EventType } from '../types/core-event.js';
+import { RingBuffer } from '../queue/ring-buffer.js';
 import type { KubeObject } from '../types/meta.js';
 import type { EventRecorder } from './event-recorder.js';
+import { EventSpamFilter, type EventSpamFilterOptions } from './event-spam-filter.js';
 
 export interface ApiEventRecorderOptions {
   client: KubeClient;
@@ -17,14 +20,22 @@ export interface ApiEventRecorderOptions {
   clock?: Clock;
   /** A repeat of the same event within this window updates the first one; default 10 minutes. */
   repeatWindowMs?: number;
-  /** Events waiting to be written beyond this are dropped (and logged); default 1000. */
+  /** Events waiting to be written beyond this are dropped (and counted in the log); default 1000. */
   maxPending?: number;
+  /** Writes in flight at once (never two for the same event); default 4. */
+  maxInFlight?: number;
+  /** Drops are logged as one summed line at most this often; default 10 s. */
+  dropLogIntervalMs?: number;
+  /** Per-event token buckets; default client-go's (burst 25, then one per 5 minutes). */
+  spamFilter?: EventSpamFilterOptions;
   /** Where write failures go; default console.warn. */
   log?: (message: string, err?: unknown) => void;
 }
 
 const DEFAULT_REPEAT_WINDOW_MS = 10 * 60 * 1000;
 const DEFAULT_MAX_PENDING = 1000;
+const DEFAULT_MAX_IN_FLIGHT = 4;
+const DEFAULT_DROP_LOG_INTERVAL_MS = 10_000;
 /** How many distinct recent events are remembered for folding repeats. */
 const MAX_REMEMBERED = 4096;
 
@@ -36,10 +47,28 @@ interface RecentEvent {
   lastSeenMs: number;
 }
 
+/** One write to make: an event and the repeats of it recorded before the write started. */
+interface EventJob {
+  /** The correlation key: object, type, reason and message. */
+  key: string;
+  involvedObject: ObjectReference;
+  namespace: string;
+  type: EventType;
+  reason: string;
+  message: string;
+  firstMs: number;
+  lastMs: number;
+  /** How many times the event was recorded into this job. */
+  repeats: number;
+}
+
 /**
  * Creates an Event per new (object, type, reason, message); a repeat within the window patches the
- * existing Event's `count` and `lastTimestamp` instead. Writes happen in order, in the background;
- * failures are logged, never thrown. `flush()` waits for the pending writes.
+ * existing Event's `count` and `lastTimestamp` instead, and repeats recorded while a write for the same
+ * event is still waiting are folded into that write. Writes run in the background, a few at a time
+ * (the writes of one event in order); a token bucket per event filters spam as client-go does; beyond
+ * `maxPending` waiting writes events are dropped and the drops logged as a sum at most once per interval.
+ * Failures are logged, never thrown. `flush()` waits until nothing is waiting or in flight.
  */
 export class ApiEventRecorder implements EventRecorder {
   private readonly client: KubeClient;
@@ -48,11 +77,27 @@ export class ApiEventRecorder implements EventRecorder {
   private readonly clock: Clock;
   private readonly repeatWindowMs: number;
   private readonly maxPending: number;
+  private readonly maxInFlight: number;
+  private readonly dropLogIntervalMs: number;
+  private readonly spam: EventSpamFilter;
   private readonly log: (message: string, err?: unknown) => void;
   private readonly recent = new Map<string, RecentEvent>();
-  private tail: Promise<void> = Promise.resolve();
+  /** Jobs not started, in recording order. */
+  private readonly queue = new RingBuffer<EventJob>();
+  /** Jobs not started, by key, so repeats fold into them. */
+  private readonly waiting = new Map<string, EventJob>();
+  /** Keys with a write in flight. */
+  private readonly inFlight = new Set<string>();
+  /** Jobs taken from the queue while their key had a write in flight; started when it ends. */
+  private readonly parked = new Map<string, EventJob>();
+  private readonly idleWaiters: (() => void)[] = [];
+  /** Jobs waiting, parked or in flight. */
   private pending = 0;
   private nameSeq = 0;
+  private droppedSinceLog = 0;
+  private lastDropLogMs = -Infinity;
+  /** Events the spam filter refused, since the recorder started. */
+  spamFiltered = 0;
 
   constructor(options: ApiEventRecorderOptions) {
     this.client = options.client;
@@ -61,6 +106,9 @@ export class ApiEventRecorder implements EventRecorder {
     this.clock = options.clock ?? realClock;
     this.repeatWindowMs = options.repeatWindowMs ?? DEFAULT_REPEAT_WINDOW_MS;
     this.maxPending = options.maxPending ?? DEFAULT_MAX_PENDING;
+    this.maxInFlight = Math.max(1, options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT);
+    this.dropLogIntervalMs = options.dropLogIntervalMs ?? DEFAULT_DROP_LOG_INTERVAL_MS;
+    this.spam = new EventSpamFilter(options.spamFilter);
     this.log = options.log ?? ((message, err) => console.warn(message, err ?? ''));
   }
 
@@ -70,36 +118,90 @@ export class ApiEventRecorder implements EventRecorder {
       this.log(`event ${reason} dropped: the object has no name`);
       return;
     }
-    if (this.pending >= this.maxPending) {
-      this.log(`event ${reason} on ${name} dropped: ${this.pending} events already waiting to be written`);
+    const nowMs = this.clock.now();
+    const involvedObject = referenceTo(object);
+    const key = JSON.stringify([involvedObject.kind, involvedObject.namespace, name, involvedObject.uid, type, reason, message]);
+    if (!this.spam.allow(key, nowMs)) {
+      this.spamFiltered++;
       return;
     }
-    const nowMs = this.clock.now();
+    const queued = this.waiting.get(key);
+    if (queued !== undefined) {
+      queued.repeats++;
+      queued.lastMs = nowMs;
+      return;
+    }
+    if (this.pending >= this.maxPending) {
+      this.noteDrop(nowMs);
+      return;
+    }
+    const job: EventJob = { key, involvedObject, namespace: involvedObject.namespace || 'default', type, reason, message, firstMs: nowMs, lastMs: nowMs, repeats: 1 };
     this.pending++;
-    this.tail = this.tail
-      .then(() => this.write(object, type, reason, message, nowMs))
-      .catch((err: unknown) => this.log(`event ${reason} on ${name} not recorded`, err))
-      .finally(() => void this.pending--);
+    this.waiting.set(key, job);
+    this.queue.push(job);
+    this.pump();
   }
 
-  /** Resolves once every event recorded so far has been written (or has failed). */
+  /** Resolves once nothing is waiting to be written or in flight (writes that failed were logged). */
   flush(): Promise<void> {
-    return this.tail;
+    if (this.pending === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  private async write(object: Readonly<KubeObject>, type: EventType, reason: string, message: string, nowMs: number): Promise<void> {
-    const involvedObject = referenceTo(object);
-    const namespace = involvedObject.namespace || 'default';
-    const correlationKey = JSON.stringify([involvedObject.kind, namespace, involvedObject.name, involvedObject.uid, type, reason, message]);
-    const previous = this.recent.get(correlationKey);
-    const isRepeat = previous !== undefined && nowMs - previous.lastSeenMs <= this.repeatWindowMs;
+  /** Starts queued jobs while there is room in flight. */
+  private pump(): void {
+    while (this.inFlight.size < this.maxInFlight) {
+      const job = this.queue.shift();
+      if (job === undefined) return;
+      if (this.inFlight.has(job.key)) this.parked.set(job.key, job);
+      else this.start(job);
+    }
+  }
+
+  private start(job: EventJob): void {
+    this.waiting.delete(job.key); // repeats from now on go into a new job
+    this.inFlight.add(job.key);
+    this.write(job)
+      .catch((err: unknown) => this.log(`event ${job.reason} on ${job.involvedObject.name} not recorded`, err))
+      .finally(() => this.finish(job));
+  }
+
+  private finish(job: EventJob): void {
+    this.inFlight.delete(job.key);
+    this.pending--;
+    const parked = this.parked.get(job.key);
+    if (parked !== undefined) {
+      this.parked.delete(job.key);
+      this.start(parked);
+    }
+    this.pump();
+    if (this.pending > 0) return;
+    if (this.droppedSinceLog > 0) this.logDrops(this.clock.now());
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  /** Counts a dropped event; logs the sum when the interval since the last drop line has passed. */
+  private noteDrop(nowMs: number): void {
+    this.droppedSinceLog++;
+    if (nowMs - this.lastDropLogMs >= this.dropLogIntervalMs) this.logDrops(nowMs);
+  }
+
+  private logDrops(nowMs: number): void {
+    this.log(`${this.droppedSinceLog} events dropped: ${this.pending} events already waiting to be written (drops are summed over ${this.dropLogIntervalMs / 1000} s)`);
+    this.droppedSinceLog = 0;
+    this.lastDropLogMs = nowMs;
+  }
+
+  private async write(job: EventJob): Promise<void> {
+    const previous = this.recent.get(job.key);
+    const isRepeat = previous !== undefined && job.firstMs - previous.lastSeenMs <= this.repeatWindowMs;
     const entry: RecentEvent = isRepeat
-      ? { ...previous, count: previous.count + 1, lastSeenMs: nowMs }
-      : { name: `${involvedObject.name}.${this.nameSuffix(nowMs)}`, namespace, count: 1, lastSeenMs: nowMs };
-    this.remember(correlationKey, entry);
+      ? { ...previous, count: previous.count + job.repeats, lastSeenMs: job.lastMs }
+      : { name: `${job.involvedObject.name}.${this.nameSuffix(job.firstMs)}`, namespace: job.namespace, count: job.repeats, lastSeenMs: job.lastMs };
+    this.remember(job.key, entry);
     if (isRepeat) {
       try {
-        const patch = { count: entry.count, lastTimestamp: formatTime(nowMs) };
+        const patch = { count: entry.count, lastTimestamp: formatTime(job.lastMs) };
         await this.client.patch(Resources.events, entry.name, entry.namespace, patch, PatchType.StrategicMerge);
         return;
       } catch (err: unknown) {
@@ -107,12 +209,12 @@ export class ApiEventRecorder implements EventRecorder {
         // The event expired on the server: write it again under the same name, count kept.
       }
     }
-    await this.client.create<Event>(Resources.events, this.buildEvent({ entry, involvedObject, type, reason, message, nowMs }));
+    await this.client.create<Event>(Resources.events, this.buildEvent({ entry, job }));
   }
 
-  private buildEvent(args: { entry: RecentEvent; involvedObject: ObjectReference; type: EventType; reason: string; message: string; nowMs: number }): Event {
-    const { entry, involvedObject, type, reason, message, nowMs } = args;
-    const time = formatTime(nowMs);
+  private buildEvent(args: { entry: RecentEvent; job: EventJob }): Event {
+    const { entry, job } = args;
+    const { involvedObject, type, reason, message } = job;
     return {
       apiVersion: 'v1',
       kind: 'Event',
@@ -122,8 +224,8 @@ export class ApiEventRecorder implements EventRecorder {
       message,
       type,
       source: this.host === undefined ? { component: this.component } : { component: this.component, host: this.host },
-      firstTimestamp: time,
-      lastTimestamp: time,
+      firstTimestamp: formatTime(job.firstMs),
+      lastTimestamp: formatTime(job.lastMs),
       count: entry.count,
       reportingComponent: this.component,
       reportingInstance: this.host ?? '',

@@ -9,3 +9,5 @@ export { IndexerError } from './indexed-store.js';
 export type { BackoffOptions as InformerBackoffOptions } from './backoff.js';
 export { ShortWatchError } from './reflector.js';
 export { deepFreeze } from './deep-freeze.js';
+export { stripManagedFields } from './transforms.js';
+export type { InformerTransform } from './transforms.js';

@@ -5,6 +5,7 @@ import type { ResourceType } from '../client/resource-type.js';
 import type { KubeObject } from '../types/meta.js';
 import type { BackoffOptions } from './backoff.js';
 import { SharedInformer } from './shared-informer.js';
+import type { InformerTransform } from './transforms.js';
 
 export interface InformerFactoryOptions {
   client: KubeClient;
@@ -14,6 +15,8 @@ export interface InformerFactoryOptions {
   clock?: Clock;
   backoff?: BackoffOptions;
   onError?: (err: unknown) => void;
+  /** Applied by every informer to each object before caching it, e.g. stripManagedFields; default none. */
+  transform?: InformerTransform;
 }
 
 export interface ForResourceOptions {
@@ -37,8 +40,8 @@ export class InformerFactory {
     const key = `${type.group}/${type.version}/${type.resource}@${namespace ?? '*'}`;
     let informer = this.informers.get(key);
     if (!informer) {
-      const { client, resyncPeriodMs, clock, backoff, onError } = this.options;
-      informer = new SharedInformer<KubeObject>({ client, type, namespace, resyncPeriodMs, clock, backoff, onError });
+      const { client, resyncPeriodMs, clock, backoff, onError, transform } = this.options;
+      informer = new SharedInformer<KubeObject>({ client, type, namespace, resyncPeriodMs, clock, backoff, onError, transform });
       this.informers.set(key, informer);
     }
     return informer as unknown as SharedInformer<T>;

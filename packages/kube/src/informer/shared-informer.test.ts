@@ -7,6 +7,7 @@ import { Resources } from '../client/resource-type.js';
 import { startListWatchServer, type ListWatchServer } from '../testing/list-watch-server.js';
 import type { DeepReadonly, KubeObject, OwnerReference } from '../types/meta.js';
 import { InformerStoppedError, SharedInformer, type EventHandler } from './shared-informer.js';
+import { stripManagedFields } from './transforms.js';
 
 interface ConfigMap extends KubeObject {
   data?: Record<string, string>;
@@ -80,6 +81,23 @@ describe('SharedInformer', () => {
     await informer?.stop();
     await client.close();
     await server.close();
+  });
+
+  it('caches each listed and watched object through the transform, e.g. without managedFields', async () => {
+    const withFields = (name: string): ConfigMap => ({
+      ...configMap(name),
+      metadata: { ...configMap(name).metadata, managedFields: [{ manager: 'kubectl', operation: 'Update', fieldsType: 'FieldsV1', fieldsV1: {} }] },
+    });
+    await client.create(Resources.configMaps, withFields('a'));
+    informer = new SharedInformer<ConfigMap>({ client, type: Resources.configMaps, clock, onError: (err) => errors.push(err), transform: stripManagedFields });
+    informer.start();
+    await informer.waitForSync();
+    expect(informer.get('default', 'a')?.metadata?.managedFields).toBeUndefined();
+    expect(informer.get('default', 'a')?.metadata?.name).toBe('a');
+    await vi.waitFor(() => expect(server.openWatches()).toBe(1));
+    await client.create(Resources.configMaps, withFields('b'));
+    await vi.waitFor(() => expect(informer.get('default', 'b')).toBeDefined());
+    expect(informer.get('default', 'b')?.metadata?.managedFields).toBeUndefined();
   });
 
   it('lists, then delivers adds, updates and deletes from the watch', async () => {

@@ -9,6 +9,7 @@ import { deepFreeze } from './deep-freeze.js';
 import { builtInIndexers, IndexName, type IndexFunc } from './index-functions.js';
 import { IndexedStore } from './indexed-store.js';
 import { Reflector } from './reflector.js';
+import type { InformerTransform } from './transforms.js';
 
 /** Callbacks for cache changes; objects are the cached, frozen ones — clone before changing. */
 export interface EventHandler<T extends KubeObject> {
@@ -34,6 +35,8 @@ export interface SharedInformerOptions {
   watchTimeoutSeconds?: number;
   /** Told about list/watch failures (before each retry) and handler exceptions; default: console.warn. */
   onError?: (err: unknown) => void;
+  /** Rewrites each object before it is cached (e.g. stripManagedFields); default none. */
+  transform?: InformerTransform;
 }
 
 /** The informer was stopped (before it synced, or start() was called after stop()). */
@@ -147,6 +150,11 @@ export class SharedInformer<T extends KubeObject> {
     this.store.addIndexer(name, fn);
   }
 
+  /** True when an index of that name is registered (several controllers may share one informer and one index). */
+  hasIndexer(name: string): boolean {
+    return this.store.hasIndexer(name);
+  }
+
   private replaceAll(items: T[]): void {
     const seen = new Set<string>();
     for (const item of items) {
@@ -186,7 +194,9 @@ export class SharedInformer<T extends KubeObject> {
   /** List items come without kind and apiVersion; fill them in so owner references can be built from cached objects. */
   private prepare(item: T): DeepReadonly<T> {
     const typed = item.kind !== undefined && item.apiVersion !== undefined;
-    return deepFreeze(typed ? item : { ...item, kind: item.kind ?? this.type.kind, apiVersion: item.apiVersion ?? apiVersionOf(this.type) });
+    const complete = typed ? item : { ...item, kind: item.kind ?? this.type.kind, apiVersion: item.apiVersion ?? apiVersionOf(this.type) };
+    const transform = this.options.transform as InformerTransform<T> | undefined;
+    return deepFreeze(transform ? transform(complete) : complete);
   }
 
   private notify(change: { kind: 'add'; obj: DeepReadonly<T> } | { kind: 'update'; old: DeepReadonly<T>; obj: DeepReadonly<T> } | { kind: 'delete'; obj: DeepReadonly<T> }): void {

@@ -159,6 +159,123 @@ describe('WorkQueue.addAfter', () => {
   });
 });
 
+describe('WorkQueue timed wake-ups go ahead of the backlog', () => {
+  function backlog(queue: WorkQueue, count: number): void {
+    for (let i = 0; i < count; i++) queue.add(`backlog-${i}`);
+  }
+
+  it('serves a due key before keys added with add, and keeps the rest in order', () => {
+    const clock = new FakeClock({ startMs: 0 });
+    const queue = new WorkQueue({ clock });
+    queue.addAfter('paused', 1000);
+    backlog(queue, 3);
+    clock.advance(1000);
+    expect(queue.len()).toBe(4);
+    expect(drain(queue)).toEqual(['paused', 'backlog-0', 'backlog-1', 'backlog-2']);
+  });
+
+  it('serves several due keys in due order, all before the backlog', () => {
+    const clock = new FakeClock({ startMs: 0 });
+    const queue = new WorkQueue({ clock });
+    queue.addAfter('late', 20);
+    queue.addAfter('early', 10);
+    backlog(queue, 2);
+    clock.advance(20);
+    expect(drain(queue)).toEqual(['early', 'late', 'backlog-0', 'backlog-1']);
+  });
+
+  it('moves a key already waiting in the FIFO to the front, and hands it out once', () => {
+    const clock = new FakeClock({ startMs: 0 });
+    const queue = new WorkQueue({ clock });
+    backlog(queue, 2);
+    queue.add('paused');
+    queue.add('last');
+    queue.addAfter('paused', 5);
+    clock.advance(5);
+    expect(queue.len()).toBe(4);
+    expect(drain(queue)).toEqual(['paused', 'backlog-0', 'backlog-1', 'last']);
+    expect(queue.len()).toBe(0);
+  });
+
+  it('skips the stale FIFO entry of a promoted key that is processing again', () => {
+    const clock = new FakeClock({ startMs: 0 });
+    const queue = new WorkQueue({ clock });
+    queue.add('paused');
+    queue.add('other');
+    queue.addAfter('paused', 5);
+    clock.advance(5);
+    expect(queue.tryGet()).toBe('paused');
+    queue.add('paused'); // changed again while being synced: waits for done
+    expect(queue.tryGet()).toBe('other');
+    expect(queue.tryGet()).toBeUndefined(); // the stale FIFO entry of 'paused' is not handed out
+    expect(queue.len()).toBe(0);
+    queue.done('other');
+    queue.done('paused');
+    expect(drain(queue)).toEqual(['paused']);
+  });
+
+  it('re-queues a key that came due while processing ahead of the backlog on done', () => {
+    const clock = new FakeClock({ startMs: 0 });
+    const queue = new WorkQueue({ clock });
+    queue.add('paused');
+    expect(queue.tryGet()).toBe('paused');
+    queue.addAfter('paused', 5);
+    backlog(queue, 2);
+    clock.advance(5);
+    expect(queue.len()).toBe(2); // processing: not ready yet
+    queue.done('paused');
+    expect(drain(queue)).toEqual(['paused', 'backlog-0', 'backlog-1']);
+  });
+
+  it('hands a due key straight to a waiting worker', async () => {
+    const clock = new FakeClock({ startMs: 0 });
+    const queue = new WorkQueue({ clock });
+    const waiting = queue.get();
+    queue.addAfter('paused', 5);
+    clock.advance(5);
+    expect(await waiting).toBe('paused');
+    queue.addAfter('paused', 5); // due again while processing
+    clock.advance(5);
+    expect(queue.tryGet()).toBeUndefined();
+    queue.done('paused');
+    expect(drain(queue)).toEqual(['paused']);
+  });
+
+  it('getDue waits for a due key only, and takes one already waiting in the FIFO', async () => {
+    const clock = new FakeClock({ startMs: 0 });
+    const queue = new WorkQueue({ clock });
+    queue.add('backlog-0');
+    queue.add('paused');
+    const due = queue.getDue();
+    queue.add('backlog-1');
+    queue.addAfter('paused', 5);
+    clock.advance(5);
+    expect(await due).toBe('paused');
+    expect(queue.len()).toBe(2);
+    expect(drain(queue)).toEqual(['backlog-0', 'backlog-1']); // the stale FIFO entry of 'paused' is skipped
+    queue.done('paused');
+    expect(queue.len()).toBe(0);
+  });
+
+  it('getDue answers undefined on shutDown', async () => {
+    const queue = new WorkQueue({ clock: new FakeClock() });
+    const due = queue.getDue();
+    queue.shutDown();
+    expect(await due).toBeUndefined();
+  });
+
+  it('drops the urgent lane on shutDown', () => {
+    const clock = new FakeClock({ startMs: 0 });
+    const queue = new WorkQueue({ clock });
+    backlog(queue, 1);
+    queue.addAfter('paused', 5);
+    clock.advance(5);
+    queue.shutDown();
+    expect(queue.len()).toBe(0);
+    expect(queue.tryGet()).toBeUndefined();
+  });
+});
+
 describe('WorkQueue.addRateLimited', () => {
   it('backs a failing key off exponentially until forget resets it', () => {
     const clock = new FakeClock({ startMs: 0 });

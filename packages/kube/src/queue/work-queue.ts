@@ -21,7 +21,9 @@ type Waiter = (key: string | undefined) => void;
  * - a key added while a worker processes it is queued again only after `done(key)`, so two
  *   workers never hold the same key;
  * - `addAfter` holds a key until its due time (the earliest of several pending requests wins),
- *   with one clock timer armed for the earliest due key;
+ *   with one clock timer armed for the earliest due key; a key whose time has come goes ahead of
+ *   every key added with `add` (a timed wake-up such as a pause expiry must not wait behind a
+ *   backlog of event-driven syncs), and if it was already queued it moves to the front;
  * - `addRateLimited` waits the rate limiter's per-key backoff; `forget` resets it.
  *
  * Unlike client-go, `shutDown` drops the keys still queued: `get` answers undefined at once, so
@@ -31,14 +33,26 @@ export class WorkQueue {
   readonly name: string;
   private readonly clock: Clock;
   private readonly rateLimiter: RateLimiter;
-  /** Keys ready for a worker, in arrival order. */
+  /** Keys ready for a worker, in arrival order. May hold stale entries of keys that were served from `urgent`. */
   private readonly fifo = new RingBuffer<string>(1024);
+  /** Keys whose delayed time has come, served before `fifo`; every entry is live. */
+  private readonly urgent = new RingBuffer<string>();
+  /** The keys in `urgent`, so a key is put there once. */
+  private readonly inUrgent = new Set<string>();
+  /** Dirty keys whose next run is a due timed wake-up: `done` puts them back in `urgent`. */
+  private readonly dueWhileProcessing = new Set<string>();
+  /** How many distinct keys are ready (dirty and not processing); the lanes' lengths count stale entries too. */
+  private ready = 0;
+  /** Stale entries in `fifo` (of keys also put in `urgent`) not yet skipped; while 0 the FIFO needs no checks. */
+  private staleInFifo = 0;
   /** Keys that need processing: the ones in `fifo` plus the ones re-added while processing. */
   private readonly dirty = new Set<string>();
   /** Keys handed to a worker and not yet `done`. */
   private readonly processing = new Set<string>();
   /** Workers blocked in `get`, served first-come first-served. */
   private readonly waiters = new RingBuffer<Waiter>();
+  /** Workers blocked in `getDue`: they take only keys whose delayed time came, and are offered those first. */
+  private readonly dueWaiters = new RingBuffer<Waiter>();
   private readonly delayed = new DelayHeap();
   private timer: Timer | undefined;
   private timerAt = Infinity;
@@ -92,12 +106,26 @@ export class WorkQueue {
     return new Promise<string | undefined>((resolve) => this.waiters.push(resolve));
   }
 
+  /**
+   * Like `get`, but waits for a key from the urgent lane only (a delayed key whose time came). Workers that call
+   * this keep timed wake-ups moving while every `get` worker is busy with a long backlog.
+   */
+  getDue(): Promise<string | undefined> {
+    if (this.shutting) return Promise.resolve(undefined);
+    const key = this.urgent.shift();
+    if (key === undefined) return new Promise<string | undefined>((resolve) => this.dueWaiters.push(resolve));
+    this.inUrgent.delete(key);
+    this.dirty.delete(key);
+    this.ready--;
+    this.processing.add(key);
+    return Promise.resolve(key);
+  }
+
   /** Takes a ready key without waiting (marking it processing), or undefined when none is ready. */
   tryGet(): string | undefined {
-    if (this.shutting) return undefined;
-    const key = this.fifo.shift();
-    if (key === undefined) return undefined;
-    this.dirty.delete(key);
+    if (this.shutting || this.ready === 0) return undefined;
+    const key = this.takeReady();
+    this.ready--;
     this.processing.add(key);
     return key;
   }
@@ -105,12 +133,14 @@ export class WorkQueue {
   /** Marks `key` as no longer processing; if it was added meanwhile, it is queued again. */
   done(key: string): void {
     if (!this.processing.delete(key) || this.shutting) return;
-    if (this.dirty.has(key)) this.enqueue(key);
+    if (!this.dirty.has(key)) return;
+    if (this.dueWhileProcessing.delete(key)) this.enqueueUrgent(key);
+    else this.enqueue(key);
   }
 
   /** How many keys are ready for a worker (not counting processing or delayed keys). */
   len(): number {
-    return this.fifo.length;
+    return this.ready;
   }
 
   /** How many keys are waiting for a due time. */
@@ -127,8 +157,14 @@ export class WorkQueue {
     this.timerAt = Infinity;
     this.delayed.clear();
     this.fifo.clear();
+    this.urgent.clear();
+    this.inUrgent.clear();
+    this.dueWhileProcessing.clear();
+    this.ready = 0;
+    this.staleInFifo = 0;
     this.dirty.clear();
     for (let waiter = this.waiters.shift(); waiter !== undefined; waiter = this.waiters.shift()) waiter(undefined);
+    for (let waiter = this.dueWaiters.shift(); waiter !== undefined; waiter = this.dueWaiters.shift()) waiter(undefined);
   }
 
   get shuttingDown(): boolean {
@@ -140,11 +176,77 @@ export class WorkQueue {
     const waiter = this.waiters.shift();
     if (waiter === undefined) {
       this.fifo.push(key);
+      this.ready++;
       return;
     }
     this.dirty.delete(key);
     this.processing.add(key);
     waiter(key);
+  }
+
+  /** Like `enqueue`, into the lane served first; a worker waiting in `getDue` is offered it first. */
+  private enqueueUrgent(key: string): void {
+    const waiter = this.dueWaiters.shift() ?? this.waiters.shift();
+    if (waiter === undefined) {
+      this.urgent.push(key);
+      this.inUrgent.add(key);
+      this.ready++;
+      return;
+    }
+    this.dirty.delete(key);
+    this.processing.add(key);
+    waiter(key);
+  }
+
+  /**
+   * A delayed key came due: queue it ahead of the FIFO. Already waiting in the FIFO, it is also put in the
+   * urgent lane and its FIFO entry goes stale; being processed, it is re-queued urgently by `done`.
+   */
+  private addDue(key: string): void {
+    if (this.shutting) return;
+    if (this.processing.has(key)) {
+      this.dirty.add(key);
+      this.dueWhileProcessing.add(key);
+    } else if (!this.dirty.has(key)) {
+      this.dirty.add(key);
+      this.enqueueUrgent(key);
+    } else if (!this.inUrgent.has(key)) {
+      // Waiting in the FIFO: that entry goes stale, the key is served from the urgent lane (or at once).
+      this.staleInFifo++;
+      const waiter = this.dueWaiters.shift();
+      if (waiter === undefined) {
+        this.urgent.push(key);
+        this.inUrgent.add(key);
+        return;
+      }
+      this.dirty.delete(key);
+      this.ready--;
+      this.processing.add(key);
+      waiter(key);
+    }
+  }
+
+  /**
+   * Takes the next ready key (the caller checked there is one). Urgent entries are always live: the lane is
+   * drained before the FIFO, so a key in it cannot have been served from the FIFO. A FIFO entry is stale when its
+   * key was served from the urgent lane (it is then no longer dirty, or dirty again while processing).
+   */
+  private takeReady(): string {
+    const urgentKey = this.urgent.shift();
+    if (urgentKey !== undefined) {
+      this.inUrgent.delete(urgentKey);
+      this.dirty.delete(urgentKey);
+      return urgentKey;
+    }
+    for (;;) {
+      const key = this.fifo.shift() as string;
+      if (this.staleInFifo > 0 && (this.processing.has(key) || !this.dirty.has(key))) {
+        this.staleInFifo--;
+        continue;
+      }
+      this.dirty.delete(key);
+      return key;
+    }
   }
 
   /** Keeps exactly one timer armed, for the earliest delayed key. */
@@ -160,7 +262,7 @@ export class WorkQueue {
     this.timer = undefined;
     this.timerAt = Infinity;
     const now = this.clock.now();
-    for (let key = this.delayed.popDue(now); key !== undefined; key = this.delayed.popDue(now)) this.add(key);
+    for (let key = this.delayed.popDue(now); key !== undefined; key = this.delayed.popDue(now)) this.addDue(key);
     // A real timer may fire a little before the millisecond clock reaches the due time: re-arm.
     this.armTimer();
   }

@@ -24,7 +24,6 @@ describe('first create', () => {
     expect(await fixture.sync()).toEqual([
       `create replicasets default/demo-${blue}`,
       'patch rollouts default/demo',
-      'update rollouts/status default/demo',
       'patch services default/demo-preview',
       `update replicasets default/demo-${blue}`,
       'patch rollouts/status default/demo',
@@ -65,7 +64,7 @@ describe('update with autoPromotionEnabled false', () => {
     const fixture = await healthyBlueGreen({ blueGreen: { autoPromotionEnabled: false } });
     await fixture.setImage('argoproj/rollouts-demo:yellow');
     expect(await fixture.syncUntilStable()).toEqual([
-      [`create replicasets default/demo-${yellow}`, 'patch rollouts default/demo', 'update rollouts/status default/demo', 'patch services default/demo-preview', 'patch rollouts/status default/demo'],
+      [`create replicasets default/demo-${yellow}`, 'patch rollouts default/demo', 'patch services default/demo-preview', 'patch rollouts/status default/demo'],
       [`update replicasets default/demo-${yellow}`],
       ['patch rollouts/status default/demo'],
       ['patch rollouts/status default/demo'], // Progressing=Unknown/RolloutPaused and Paused=True

@@ -25,7 +25,6 @@ describe('first create', () => {
     expect(await fixture.sync()).toEqual([
       `create replicasets default/demo-${blue}`,
       'patch rollouts default/demo',
-      'update rollouts/status default/demo',
       'patch rollouts/status default/demo',
     ]);
     expect(fixture.recorder.take()).toEqual([
@@ -33,6 +32,9 @@ describe('first create', () => {
       `Normal NewReplicaSetCreated Created ReplicaSet demo-${blue} (revision 1)`,
       `Normal RolloutNotCompleted Rollout not completed, started update to revision 1 (${blue})`,
     ]);
+    // Upstream patches Progressing=NewReplicaSetCreated first and replaces it with ReplicaSetUpdated in the sync's
+    // status patch; here only the final one is written, so the status after the sync is the same with one write less.
+    expect(fixture.rollout().status?.conditions?.find((c) => c.type === 'Progressing')).toMatchObject({ status: 'True', reason: 'ReplicaSetUpdated' });
     const rs = fixture.replicaSets()[0]!;
     expect(rs.metadata?.labels).toEqual({ app: 'demo', 'rollouts-pod-template-hash': blue });
     expect(rs.metadata?.annotations).toEqual({ 'rollout.argoproj.io/revision': '1', 'rollout.argoproj.io/desired-replicas': '5' });
@@ -59,7 +61,7 @@ describe('image update to the first pause', () => {
     await fixture.setImage('argoproj/rollouts-demo:yellow');
     const rounds = await fixture.syncUntilStable();
     expect(rounds).toEqual([
-      [`create replicasets default/demo-${yellow}`, 'patch rollouts default/demo', 'update rollouts/status default/demo', 'patch rollouts/status default/demo'],
+      [`create replicasets default/demo-${yellow}`, 'patch rollouts default/demo', 'patch rollouts/status default/demo'],
       [`update replicasets default/demo-${blue}`],
       [`update replicasets default/demo-${yellow}`, 'patch rollouts/status default/demo'],
       ['patch rollouts/status default/demo'],
@@ -159,5 +161,15 @@ describe('fast rollback', () => {
     expect(events.some((event) => event.includes('RolloutStepCompleted'))).toBe(false);
     expect(fixture.replicaCounts()).toEqual({ [`demo-${blue}`]: '5/5', [`demo-${yellow}`]: '0/0' });
     expect(fixture.rollout().status).toMatchObject({ phase: 'Healthy', stableRS: blue, currentPodHash: blue, currentStepIndex: 4 });
+  });
+});
+
+describe('a cache older than our own last write', () => {
+  it('skips the sync and looks again shortly through a timed requeue (which keeps a due wake-up ahead of the backlog)', async () => {
+    const fixture = await pausedAtFirstStep();
+    fixture.requeues.length = 0;
+    fixture.deps.versions.record('default/demo', String(Number(fixture.rollout().metadata?.resourceVersion ?? '0') + 1));
+    expect(await fixture.sync()).toEqual([]);
+    expect(fixture.requeues).toEqual([['default/demo', 20]]);
   });
 });

@@ -1,5 +1,6 @@
 // ClusterView: the read side of a sync — cached Rollouts, ReplicaSets, Services, AnalysisRuns and Experiments.
 import {
+  IndexName,
   Resources,
   type AnalysisRun,
   type DeepReadonly,
@@ -13,16 +14,39 @@ import {
 } from '@aviary/kube';
 import { RolloutsLabel } from '@aviary/kube';
 
+/** The rollout whose owned objects are asked for. */
+export interface RolloutOwner {
+  namespace: string;
+  name: string;
+  /** Unset only for rollouts never stored (unit tests): ownership then falls back to kind and name. */
+  uid?: string;
+}
+
 /**
  * What a sync reads. Objects are cached and read-only: clone before changing. Production reads informer
- * caches; tests may read the fake cluster directly so every sync sees the latest state.
+ * caches (owned objects through the controller-owner index); tests may read the fake cluster directly so
+ * every sync sees the latest state.
  */
 export interface ClusterView {
   getRollout(namespace: string, name: string): DeepReadonly<Rollout> | undefined;
-  listReplicaSets(namespace: string): readonly DeepReadonly<ReplicaSet>[];
+  /** The ReplicaSets whose controller ownerReference is the rollout. */
+  ownedReplicaSets(owner: RolloutOwner): readonly DeepReadonly<ReplicaSet>[];
   getService(namespace: string, name: string): DeepReadonly<Service> | undefined;
-  listAnalysisRuns(namespace: string): readonly DeepReadonly<AnalysisRun>[];
-  listExperiments(namespace: string): readonly DeepReadonly<Experiment>[];
+  ownedAnalysisRuns(owner: RolloutOwner): readonly DeepReadonly<AnalysisRun>[];
+  ownedExperiments(owner: RolloutOwner): readonly DeepReadonly<Experiment>[];
+}
+
+/**
+ * True when the object's controller ownerReference points at the rollout: by uid, or (for a rollout
+ * without one) by kind and name. Objects without a controller reference are not the rollout's: Aviary does
+ * not adopt orphans (upstream's getReplicaSetsForRollouts in rollout/controller.go also claims matching
+ * orphans through ClaimReplicaSets).
+ */
+export function isControlledBy(owner: RolloutOwner, object: DeepReadonly<KubeObject>): boolean {
+  if (object.metadata?.namespace !== undefined && object.metadata.namespace !== owner.namespace) return false;
+  const ref = object.metadata?.ownerReferences?.find((candidate) => candidate.controller);
+  if (!ref) return false;
+  return owner.uid ? ref.uid === owner.uid : ref.kind === 'Rollout' && ref.name === owner.name;
 }
 
 /** The informers the Rollout controller watches. */
@@ -49,11 +73,17 @@ export function createRolloutInformers(factory: InformerFactory): RolloutInforme
 export function informerClusterView(informers: RolloutInformers): ClusterView {
   return {
     getRollout: (namespace, name) => informers.rollouts.get(namespace, name),
-    listReplicaSets: (namespace) => informers.replicaSets.list(namespace).filter(hasPodTemplateHash),
+    ownedReplicaSets: (owner) => listOwned(informers.replicaSets, owner).filter(hasPodTemplateHash),
     getService: (namespace, name) => informers.services.get(namespace, name),
-    listAnalysisRuns: (namespace) => informers.analysisRuns.list(namespace),
-    listExperiments: (namespace) => informers.experiments.list(namespace),
+    ownedAnalysisRuns: (owner) => listOwned(informers.analysisRuns, owner),
+    ownedExperiments: (owner) => listOwned(informers.experiments, owner),
   };
+}
+
+/** Through the controller-owner index (O(owned objects)); a rollout without a uid scans its namespace. */
+function listOwned<T extends KubeObject>(informer: SharedInformer<T>, owner: RolloutOwner): DeepReadonly<T>[] {
+  const candidates = owner.uid ? informer.byIndex(IndexName.Controller, owner.uid) : informer.list(owner.namespace);
+  return candidates.filter((object) => isControlledBy(owner, object));
 }
 
 function hasPodTemplateHash(rs: DeepReadonly<KubeObject>): boolean {

@@ -55,6 +55,11 @@ export interface RolloutContext {
   pause: PauseState;
   /** newRS carried an unexpired scale-down-deadline when the reconcile began (a fast-rollback hint). */
   newRSWithinDelay: boolean;
+  /**
+   * Set when a status change (a Progressing condition) was made on `rollout.status` without writing it: the status
+   * as on the server then. The sync's status patch diffs against it, so the change goes out with that one write.
+   */
+  deferredStatusBase?: RolloutStatus;
 }
 
 /** Tracks the last resourceVersion this controller wrote per rollout (upstream rolloutVersionTracker). */

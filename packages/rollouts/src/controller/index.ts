@@ -2,7 +2,7 @@
 export { startRolloutController, DEFAULT_ROLLOUT_RESYNC_MS, type RolloutControllerHandle, type RolloutControllerOptions } from './rollout-controller.js';
 export { syncRollout } from './sync.js';
 export { RolloutVersionTracker, type ControllerDeps, type RolloutContext, type CurrentAnalysisRuns } from './context.js';
-export { createRolloutInformers, informerClusterView, type ClusterView, type RolloutInformers } from './cluster-view.js';
+export { createRolloutInformers, informerClusterView, isControlledBy, type ClusterView, type RolloutInformers, type RolloutOwner } from './cluster-view.js';
 export { validateRolloutSpec, type ValidateRollout } from './validation-hook.js';
 export { RolloutMessage } from './events.js';
 export { pauseDurationSeconds, parseGoDuration } from './pause.js';

@@ -19,6 +19,7 @@ import { generateReplicaSetAffinity, injectedAntiAffinityNeedsUpdate } from './a
 import { getRolloutCondition, newRolloutCondition, setRolloutCondition } from './condition-helpers.js';
 import type { RolloutContext } from './context.js';
 import { withEphemeralMetadata } from './ephemeral-metadata-sync.js';
+import { deferRolloutStatusChange } from './status-patch.js';
 import { acceptServerRollout } from './workload-ref.js';
 import { RolloutMessage, recordNormal, recordWarning } from './events.js';
 import { assignReplicaSets, maxRevision, podTemplateEqualIgnoreHash, revisionOf, updateReplicaSet } from './replicasets.js';
@@ -103,8 +104,8 @@ export async function syncReplicaSetRevision(ctx: RolloutContext): Promise<void>
   await setRolloutRevision(ctx, copy.metadata?.annotations?.[RolloutsAnnotation.Revision] ?? '');
   if (!getRolloutCondition(ctx.rollout.status, RolloutConditionType.Progressing)) {
     const condition = newRolloutCondition(RolloutConditionType.Progressing, ConditionStatus.True, RolloutConditionReason.FoundNewReplicaSet, RolloutMessage.foundNewReplicaSet(copy.metadata?.name ?? ''), ctx.deps.clock.now());
-    setRolloutCondition((ctx.rollout.status ??= {}), condition);
-    await updateRolloutStatus(ctx);
+    // Upstream patches the condition at once; here it goes out with the sync's status patch.
+    deferRolloutStatusChange(ctx, (status) => setRolloutCondition(status, condition));
   }
 }
 
@@ -172,8 +173,8 @@ export async function createDesiredReplicaSet(ctx: RolloutContext): Promise<void
   if (!alreadyExisted) {
     recordNormal(ctx.deps.recorder, ctx.rollout, RolloutEventReason.NewReplicaSetCreated, RolloutMessage.newReplicaSetCreated(name, revisionOf(created)));
     const condition = newRolloutCondition(RolloutConditionType.Progressing, ConditionStatus.True, RolloutConditionReason.NewReplicaSetCreated, RolloutMessage.newReplicaSetCondition(name), ctx.deps.clock.now());
-    setRolloutCondition((ctx.rollout.status ??= {}), condition);
-    await updateRolloutStatus(ctx);
+    // Upstream patches the condition at once (patchCondition); here it goes out with the sync's status patch.
+    deferRolloutStatusChange(ctx, (status) => setRolloutCondition(status, condition));
   }
   ctx.newRS = created;
   ctx.allRSs = [...ctx.allRSs.filter((rs) => rs.metadata?.name !== name), created];

@@ -46,11 +46,36 @@ export async function patchRolloutStatus(ctx: RolloutContext, newStatus: Rollout
   const { phase, message } = rolloutPhase({ ...ctx.rollout, status: newStatus });
   newStatus.phase = phase;
   newStatus.message = message;
-  const patch = createMergePatch({ status: normalizeStatus(ctx.rollout.status) }, { status: normalizeStatus(newStatus) });
+  // newStatus is built from rollout.status, so a deferred change is in it (or was superseded): diff against the server's.
+  const base = ctx.deferredStatusBase ?? ctx.rollout.status;
+  ctx.deferredStatusBase = undefined;
+  const patch = createMergePatch({ status: normalizeStatus(base) }, { status: normalizeStatus(newStatus) });
   if (isEmptyMergePatch(patch)) return false;
   const updated = await ctx.deps.client.patch<Rollout>(Resources.rollouts, ctx.rollout.metadata?.name ?? '', ctx.rollout.metadata?.namespace, patch, PatchType.Merge, { subresource: 'status' });
   ctx.deps.versions.record(ctx.key, updated.metadata?.resourceVersion);
   acceptServerRollout(ctx, updated);
   ctx.written = true;
   return true;
+}
+
+/**
+ * Makes a status change on the in-memory rollout and leaves it to the sync's status patch (one status write per
+ * sync instead of upstream's immediate patchCondition). `change` mutates `rollout.status`.
+ */
+export function deferRolloutStatusChange(ctx: RolloutContext, change: (status: RolloutStatus) => void): void {
+  ctx.deferredStatusBase ??= structuredClone(ctx.rollout.status ?? {});
+  change((ctx.rollout.status ??= {}));
+}
+
+/** Writes a deferred status change that no status patch of this sync carried (the sync ended without one). */
+export async function flushDeferredStatus(ctx: RolloutContext): Promise<void> {
+  const base = ctx.deferredStatusBase;
+  if (base === undefined) return;
+  ctx.deferredStatusBase = undefined;
+  const patch = createMergePatch({ status: normalizeStatus(base) }, { status: normalizeStatus(ctx.rollout.status) });
+  if (isEmptyMergePatch(patch)) return;
+  const updated = await ctx.deps.client.patch<Rollout>(Resources.rollouts, ctx.rollout.metadata?.name ?? '', ctx.rollout.metadata?.namespace, patch, PatchType.Merge, { subresource: 'status' });
+  ctx.deps.versions.record(ctx.key, updated.metadata?.resourceVersion);
+  acceptServerRollout(ctx, updated);
+  ctx.written = true;
 }

@@ -8,8 +8,6 @@ import {
   RolloutConditionType,
   splitObjectKey,
   type AnalysisRun,
-  type DeepReadonly,
-  type KubeObject,
   type Experiment,
   type ReplicaSet,
   type Rollout,
@@ -26,25 +24,22 @@ import { RolloutMessage } from './events.js';
 import { PauseState } from './pause-state.js';
 import { createDesiredReplicaSet, syncReplicaSetRevision } from './replicaset-create.js';
 import { assignReplicaSets, findNewReplicaSet, specReplicasOf, timeUntilScaleDownDeadline } from './replicasets.js';
-import { patchRolloutStatus } from './status-patch.js';
+import { flushDeferredStatus, patchRolloutStatus } from './status-patch.js';
 import { actualReplicas, availableReplicas, persistRolloutStatus } from './status.js';
 import { resolveWorkloadRef, WorkloadRefError } from './workload-ref.js';
+
+/** How soon a sync skipped for a cache older than our own last write looks again. */
+const staleCacheRecheckMs = 20;
 
 /** How long an invalid rollout waits before it is looked at again (upstream: 20 s). */
 const invalidSpecRecheckMs = 20_000;
 
-function ownedBy(rollout: Rollout, object: DeepReadonly<KubeObject>): boolean {
-  const owner = object.metadata?.ownerReferences?.find((ref) => ref.controller);
-  if (!owner) return false;
-  return rollout.metadata?.uid ? owner.uid === rollout.metadata.uid : owner.kind === 'Rollout' && owner.name === rollout.metadata?.name;
-}
-
 /** Builds the context: the rollout's RSs (new/stable/others), runs and experiments, from the cache. */
 function newRolloutContext(deps: ControllerDeps, key: string, rollout: Rollout): RolloutContext {
-  const namespace = rollout.metadata?.namespace ?? '';
-  const allRSs = deps.view.listReplicaSets(namespace).filter((rs) => ownedBy(rollout, rs)).map((rs) => structuredClone(rs) as ReplicaSet);
-  const runs = deps.view.listAnalysisRuns(namespace).filter((run) => ownedBy(rollout, run)).map((run) => structuredClone(run) as AnalysisRun);
-  const experiments = deps.view.listExperiments(namespace).filter((ex) => ownedBy(rollout, ex)).map((ex) => structuredClone(ex) as Experiment);
+  const owner = { namespace: rollout.metadata?.namespace ?? '', name: rollout.metadata?.name ?? '', uid: rollout.metadata?.uid };
+  const allRSs = deps.view.ownedReplicaSets(owner).map((rs) => structuredClone(rs) as ReplicaSet);
+  const runs = deps.view.ownedAnalysisRuns(owner).map((run) => structuredClone(run) as AnalysisRun);
+  const experiments = deps.view.ownedExperiments(owner).map((ex) => structuredClone(ex) as Experiment);
   const status = rollout.status ?? {};
   const byName = (name: string | undefined) => (name ? runs.find((run) => run.metadata?.name === name) : undefined);
   const currentArs = {
@@ -113,7 +108,13 @@ export async function syncRollout(deps: ControllerDeps, key: string): Promise<vo
     deps.versions.forget(key);
     return;
   }
-  if (deps.versions.isStale(key, cached.metadata?.resourceVersion)) return; // our newer write is on its way to the cache
+  if (deps.versions.isStale(key, cached.metadata?.resourceVersion)) {
+    // Our newer write is on its way to the cache. Look again shortly through a timed requeue, which keeps the
+    // priority of a due wake-up (a pause that expires just after it was written) instead of waiting for the
+    // watch event to queue the key behind the backlog.
+    deps.enqueueAfter(key, staleCacheRecheckMs);
+    return;
+  }
   if (cached.metadata?.deletionTimestamp) return;
   const rollout = structuredClone(cached) as Rollout;
   let resolveError: string | undefined;
@@ -134,9 +135,10 @@ export async function syncRollout(deps: ControllerDeps, key: string): Promise<vo
   if (isFullyPromoted(ctx.rollout) && ctx.pause.isAborted()) ctx.pause.removeAbort(); // nothing left to abort
   if (ctx.rollout.spec.replicas === undefined || ctx.rollout.spec.replicas === null) {
     await deps.client.patch(Resources.rollouts, name, namespace, { spec: { replicas: 1 } }, PatchType.Merge);
-    return;
+  } else {
+    await reconcile(ctx);
   }
-  await reconcile(ctx);
+  await flushDeferredStatus(ctx); // a deferred condition that no status patch carried
 }
 
 async function reconcile(ctx: RolloutContext): Promise<void> {

@@ -1,6 +1,7 @@
 // The ReplicaSet controller: ReplicaSet and pod informers feed ReplicaSet keys to syncReplicaSet (pkg/controller/replicaset).
 import { Controller, Resources, labelSelectorFromObject, type DeepReadonly, type Pod, type ReplicaSet, type SharedInformer } from '@aviary/kube';
 import type { BuiltinController, ControllerDeps } from '../shared/controller-deps.js';
+import { ensureOrphanIndex } from '../shared/claim-candidates.js';
 import { PodExpectations } from '../shared/expectations.js';
 import { controllerOf, keyOf, readOnlyView } from '../shared/owner-reference.js';
 import { createPodControl } from '../shared/pod-control.js';
@@ -18,6 +19,7 @@ export class ReplicaSetController implements BuiltinController {
     this.expectations = new PodExpectations({ clock: deps.clock });
     this.replicaSets = deps.informers.forResource<ReplicaSet>(Resources.replicaSets);
     this.pods = deps.informers.forResource<Pod>(Resources.pods);
+    ensureOrphanIndex(this.pods); // each sync claims from its own pods and the orphans, not the whole namespace
     this.controller = new Controller({ name: this.name, sync: (key) => this.sync(key), workers: deps.workers, clock: deps.clock, onError: deps.onError });
     this.syncDeps = {
       client: deps.client,

@@ -1,5 +1,6 @@
 // One ReplicaSet sync as a checklist: read it, claim its pods, manage replicas, write status, requeue for availability.
 import { Resources, labelSelectorFromObject, type DeepReadonly, type EventRecorder, type KubeClient, type Pod, type ReplicaSet, type SharedInformer } from '@aviary/kube';
+import { claimCandidates } from '../shared/claim-candidates.js';
 import { claimObjects } from '../shared/claim-objects.js';
 import type { PodExpectations } from '../shared/expectations.js';
 import { isPodActive } from '../shared/pod-conditions.js';
@@ -31,7 +32,7 @@ export async function syncReplicaSet(deps: ReplicaSetSyncDeps, key: string): Pro
   if (selector === undefined) return; // a wrong spec is not fixed by retrying
   // Expectations are read before the pods, so a pod arriving in between only defers the work.
   const needsSync = deps.expectations.satisfied(key) && rs.metadata?.deletionTimestamp === undefined;
-  const active = deps.pods.list(rs.metadata?.namespace).filter(isPodActive);
+  const active = claimCandidates(deps.pods, rs).filter(isPodActive);
   const claim = await claimObjects<Pod>({ client: deps.client, type: Resources.pods, owner: rs, ownerType: Resources.replicaSets, selector, candidates: active });
   if (claim.error) throw claim.error;
   const failure = needsSync ? await manageReplicas({ rs, key, pods: claim.claimed, podControl: deps.podControl, expectations: deps.expectations, nowMs: deps.now() }) : undefined;

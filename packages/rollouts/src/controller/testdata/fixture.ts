@@ -1,7 +1,7 @@
 // A controller test fixture: a fake cluster, a fake clock and event recorder, and syncs run one at a time.
-import { FakeClock, FakeEventRecorder, Resources, type AnalysisRun, type CanaryStep, type DeepReadonly, type KubeObject, type ReplicaSet, type Rollout, type Service } from '@aviary/kube';
+import { FakeClock, FakeEventRecorder, Resources, type AnalysisRun, type CanaryStep, type DeepReadonly, type Experiment, type KubeObject, type ReplicaSet, type Rollout, type Service } from '@aviary/kube';
 import { describeAction, FakeKubeClient } from '@aviary/kube/testing';
-import type { ClusterView } from '../cluster-view.js';
+import { isControlledBy, type ClusterView } from '../cluster-view.js';
 import { RolloutVersionTracker, type ControllerDeps } from '../context.js';
 import { syncRollout } from '../sync.js';
 import { validateRolloutSpec, type ValidateRollout } from '../validation-hook.js';
@@ -13,10 +13,10 @@ export function trackerView(client: FakeKubeClient): ClusterView {
   const { tracker } = client;
   return {
     getRollout: (namespace, name) => tracker.get<Rollout>(Resources.rollouts, namespace, name) as DeepReadonly<Rollout> | undefined,
-    listReplicaSets: (namespace) => tracker.list<ReplicaSet>(Resources.replicaSets, namespace) as DeepReadonly<ReplicaSet>[],
+    ownedReplicaSets: (owner) => (tracker.list<ReplicaSet>(Resources.replicaSets, owner.namespace) as DeepReadonly<ReplicaSet>[]).filter((rs) => isControlledBy(owner, rs)),
     getService: (namespace, name) => tracker.get<Service>(Resources.services, namespace, name) as DeepReadonly<Service> | undefined,
-    listAnalysisRuns: (namespace) => tracker.list<AnalysisRun>(Resources.analysisRuns, namespace) as DeepReadonly<AnalysisRun>[],
-    listExperiments: (namespace) => tracker.list(Resources.experiments, namespace) as never,
+    ownedAnalysisRuns: (owner) => (tracker.list<AnalysisRun>(Resources.analysisRuns, owner.namespace) as DeepReadonly<AnalysisRun>[]).filter((run) => isControlledBy(owner, run)),
+    ownedExperiments: (owner) => (tracker.list<Experiment>(Resources.experiments, owner.namespace) as DeepReadonly<Experiment>[]).filter((ex) => isControlledBy(owner, ex)),
   };
 }
 
