@@ -84,7 +84,7 @@ function requestDelta(before: ControllerReport, after: ControllerReport): { tota
 
 export async function run(): Promise<BenchResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'aviary-bench-rollouts-'));
-  const node = await startProcess(process.execPath, ['--conditions=source', '--import', 'tsx', join(import.meta.dirname, 'support', 'simulated-node-main.ts'), dataDir], /running (\S+) (\d+)/, 60_000);
+  const node = await startProcess(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'support', 'simulated-node-main.ts'), dataDir], /running (\S+) (\d+)/, 60_000);
   const kubeconfig = node.match[1]!;
   const nodePid = Number(node.match[2]);
   const { client } = createKubeClient({ kubeconfig });

@@ -3,8 +3,9 @@
 // controllers), so a benchmark can run the Rollout controller in a process of its own.
 // Usage: simulated-node-main.ts <dataDir>; prints "running <kubeconfig> <pid>"; stops on SIGTERM.
 // AVIARY_CPU_PROF=<dir> records a CPU profile from running until SIGTERM into <dir>/simulated-node-<pid>.cpuprofile.
-import { RuntimeRegistry, startApiServer, startBuiltinControllers, startKubelet, startServiceProxy } from '../../packages/cluster/src/index.js';
-import { createKubeClient } from '../../packages/kube/src/index.js';
+// Imported by package name and started without the `source` condition: the compiled build that `aviary up` runs.
+import { RuntimeRegistry, startApiServer, startBuiltinControllers, startKubelet, startServiceProxy } from '@aviary/cluster';
+import { createKubeClient } from '@aviary/kube';
 import { startCpuProfile } from './cpu-profiler.js';
 
 const dataDir = process.argv[2] ?? '.';
