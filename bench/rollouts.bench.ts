@@ -88,7 +88,7 @@ export async function run(): Promise<BenchResult> {
   const kubeconfig = node.match[1]!;
   const nodePid = Number(node.match[2]);
   const { client } = createKubeClient({ kubeconfig });
-  let controller = await startControllerProcess(kubeconfig);
+  let controller = await startControllerProcess(kubeconfig, { fromBuild: true });
   const samples: PauseSamples = { fromStartTime: [], fromObservedStart: [] };
   const notes: string[] = [];
   const rollouts = await WatchedObjects.start<Rollout>({ client, type: Resources.rollouts, namespace: BENCH_NAMESPACE, onChange: recordPauseLatency(samples) });

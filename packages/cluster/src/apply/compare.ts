@@ -67,8 +67,11 @@ class ComparisonWalk {
   }
 
   private member(lhs: unknown, rhs: unknown, key: string, parent: PathLink | undefined, parentSchemaPath: SchemaPath): void {
-    // Equal scalars (most members of an update) need neither a link nor a schema path.
-    if (lhs === rhs && (typeof lhs !== 'object' || lhs === null)) return;
+    // Equal values (most members of an update: a status write leaves spec and metadata as they were) record
+    // nothing, so they are passed over with one plain equality walk, without links, schema paths or list
+    // indexes. (A malformed list inside an unchanged value is therefore not reported, where a full walk would
+    // fail the bookkeeping; such lists cannot pass validation in the first place.)
+    if (lhs === rhs || jsonEqual(lhs, rhs)) return;
     const link = linkField(parent, key);
     const container = (typeof lhs === 'object' && lhs !== null) || (typeof rhs === 'object' && rhs !== null);
     this.values(lhs, rhs, link, container ? [...parentSchemaPath, key] : parentSchemaPath);

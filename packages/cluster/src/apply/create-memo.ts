@@ -6,6 +6,7 @@
 // second by the same manager, share one result. That walk is most of a create's CPU (see trackUpdate), while
 // the structure signature below costs a fraction of it.
 import { isJsonObject } from './json-values.js';
+import { deepFreeze } from './managed-fields-memo.js';
 import { ListType, type ListInfoProvider, type ListSemantics, type SchemaPath } from './list-info.js';
 
 /** At most this many results are kept; a full memo starts over (a new second or a new template refills it). */
@@ -23,19 +24,11 @@ export class CreateMemo {
     return this.#results.get(key);
   }
 
-  /** Records a copy of `managedFields`, deep-frozen. */
+  /** Records `managedFields`, deep-frozen in place (the create that made them is stored as it is). */
   set(key: string, managedFields: unknown): void {
     if (this.#results.size >= capacity) this.#results.clear();
-    this.#results.set(key, { managedFields: managedFields === undefined ? undefined : deepFreeze(structuredClone(managedFields)) });
+    this.#results.set(key, { managedFields: managedFields === undefined ? undefined : deepFreeze(managedFields) });
   }
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
 }
 
 /**

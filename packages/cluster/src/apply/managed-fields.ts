@@ -5,6 +5,7 @@
 import type { ManagedFieldsEntry } from '@aviary/kube';
 import { FieldSet } from './field-set.js';
 import { compareStrings, isJsonObject } from './json-values.js';
+import { recallDecoded, rememberDecoded, sharedFieldsV1 } from './managed-fields-memo.js';
 import { fieldElement, type FieldPath } from './path-element.js';
 
 export const ManagedFieldsOperation = { Apply: 'Apply', Update: 'Update' } as const;
@@ -51,11 +52,27 @@ export function managerKey(identity: ManagerIdentity): string {
   return `${key}}`;
 }
 
-/** Decodes `metadata.managedFields` (undefined → empty). Throws ManagedFieldsFormatError for invalid entries. */
+/**
+ * Decodes `metadata.managedFields` (undefined → empty). Throws ManagedFieldsFormatError for invalid entries.
+ * What an earlier write encoded is recalled rather than parsed again (managed-fields-memo.ts).
+ */
 export function decodeManagedFields(entries: unknown): ManagedSets {
-  const sets: ManagedSets = new Map();
-  if (entries === undefined || entries === null) return sets;
+  if (entries === undefined || entries === null) return new Map();
   if (!Array.isArray(entries)) throw new ManagedFieldsFormatError('managedFields must be a list');
+  const text = JSON.stringify(entries);
+  const recalled = recallDecoded<ManagedSet>(text);
+  if (recalled !== undefined) return recalled;
+  const sets = decodeEntries(entries, []);
+  rememberDecoded(text, sets);
+  return sets;
+}
+
+/**
+ * The sets of a managedFields list; `knownSets[i]`, when given, is entry i's set already decoded (encoding
+ * records what it wrote without parsing it back).
+ */
+function decodeEntries(entries: readonly unknown[], knownSets: readonly FieldSet[]): ManagedSets {
+  const sets: ManagedSets = new Map();
   entries.forEach((entry: unknown, index) => {
     if (!isJsonObject(entry)) throw new ManagedFieldsFormatError(`managed fields entry ${index} must be an object`);
     const operation = entry.operation;
@@ -76,7 +93,7 @@ export function decodeManagedFields(entries: unknown): ManagedSets {
     };
     let set: FieldSet;
     try {
-      set = entry.fieldsV1 === undefined || entry.fieldsV1 === null ? new FieldSet() : FieldSet.fromFieldsV1(entry.fieldsV1);
+      set = knownSets[index] ?? (entry.fieldsV1 === undefined || entry.fieldsV1 === null ? new FieldSet() : FieldSet.fromFieldsV1(entry.fieldsV1));
     } catch (err: unknown) {
       throw new ManagedFieldsFormatError(`error decoding set of managed fields entry ${index}`, { cause: err });
     }
@@ -99,12 +116,19 @@ export function decodeManagedFieldsOrEmpty(entries: unknown): ManagedSets {
   }
 }
 
-/** The managedFields list, sorted as Kubernetes sorts it: operation, time (seconds), manager, apiVersion, subresource. */
+/**
+ * The managedFields list, sorted as Kubernetes sorts it: operation, time (seconds), manager, apiVersion,
+ * subresource. Each entry's fieldsV1 is shared and frozen (managed-fields-memo.ts), and the list is recorded
+ * so that decoding it again, at the object's next write, is a lookup.
+ */
 export function encodeManagedFields(sets: ManagedSets): ManagedFieldsEntry[] {
-  const entries = [...sets.values()]
+  const encoded = [...sets.values()]
     .filter((managed) => !managed.set.isEmpty())
-    .map(encodeEntry);
-  return entries.sort(compareEntries);
+    .map((managed) => ({ managed, entry: encodeEntry(managed) }))
+    .sort((a, b) => compareEntries(a.entry, b.entry));
+  const entries = encoded.map(({ entry }) => entry);
+  rememberDecoded(JSON.stringify(entries), decodeEntries(entries, encoded.map(({ managed }) => managed.set)));
+  return entries;
 }
 
 /** One entry, members in Kubernetes' order, added one by one (stable hidden classes; see json/copy-members.ts). */
@@ -115,7 +139,7 @@ function encodeEntry(managed: ManagedSet): ManagedFieldsEntry {
   entry.apiVersion = managed.apiVersion;
   if (managed.time !== undefined) entry.time = managed.time;
   entry.fieldsType = 'FieldsV1';
-  entry.fieldsV1 = managed.set.toFieldsV1();
+  entry.fieldsV1 = sharedFieldsV1(managed.set);
   if (managed.identity.subresource) entry.subresource = managed.identity.subresource;
   return entry;
 }

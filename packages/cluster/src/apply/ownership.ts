@@ -36,8 +36,11 @@ export function reassignOwnership(options: {
   if (conflicts.length > 0 && !options.force) return { conflicts: sortConflicts(conflicts), changed };
   for (const [key, managed] of options.sets) {
     if (key === options.actingKey) continue;
-    const lost = (taken.get(key) ?? managed.set.intersection(changed)).union(removed);
-    options.sets.set(key, { ...managed, set: managed.set.difference(lost) });
+    const owned = taken.get(key) ?? managed.set.intersection(changed);
+    const lostRemoved = removed.isEmpty() ? removed : managed.set.intersection(removed);
+    // A manager that loses nothing keeps its set as it is (the same instance: its FieldsV1 is already encoded).
+    if (owned.isEmpty() && lostRemoved.isEmpty()) continue;
+    options.sets.set(key, { ...managed, set: managed.set.difference(owned.union(lostRemoved)) });
   }
   dropEmptySets(options.sets);
   return { conflicts: [], changed };
@@ -63,10 +66,7 @@ export function recordUpdate(options: {
   if (gained.isEmpty()) return;
   const key = managerKey(identity);
   const previous = sets.get(key);
-  sets.set(key, {
-    identity,
-    apiVersion: options.apiVersion,
-    set: previous ? gained.union(previous.set) : gained,
-    time: options.now,
-  });
+  // Taking fields it already owns leaves the writer's set as it was (the same instance); its time still moves.
+  const set = previous === undefined ? gained : gained.difference(previous.set).isEmpty() ? previous.set : gained.union(previous.set);
+  sets.set(key, { identity, apiVersion: options.apiVersion, set, time: options.now });
 }

@@ -2,7 +2,7 @@
 // by the HTTP handlers and the in-process garbage collector. Deletion lives in object-deletion.ts.
 import crypto from 'node:crypto';
 import { apiVersionOf, type KubeObject, type ObjectList } from '@aviary/kube';
-import { setOwn } from '../json/copy-members.js';
+import { copyMembers, setOwn } from '../json/copy-members.js';
 import type { ResourceInfo } from '../registry/index.js';
 import { collectionPrefix, InvalidKeyError, objectKey } from '../storage/keys.js';
 import { KeyExistsError, type StoredObject } from '../storage/store.js';
@@ -40,6 +40,11 @@ export interface WriteOptions {
 
 export interface UpdateOptions extends WriteOptions {
   subresource?: string;
+  /**
+   * The stored object the caller read and did not change (a patch's base): used as the live object when the
+   * store still holds that revision, which saves decoding it again.
+   */
+  readStored?: StoredObject;
 }
 
 export interface WriteResult {
@@ -158,7 +163,7 @@ export class ObjectService {
       if (subresource === undefined && resourcePolicy.allowsCreateOnUpdate(info)) return this.create(info, namespace, object, options);
       throw notFoundError(info, name);
     }
-    const live = stored.object;
+    const live = options.readStored?.revision === stored.revision ? options.readStored.object : stored.object;
     const liveMeta = live.metadata ?? {};
     const requestedVersion = metadata.resourceVersion;
     if (requestedVersion !== undefined && requestedVersion !== '') {
@@ -196,7 +201,7 @@ export class ObjectService {
     });
     let final = subresource === undefined ? allocateServiceAddresses(this.context, info, validated.object, live) : validated.object;
     if (resourcePolicy.hasGeneration(info) && specChanged(live, final, info.statusSubresource)) {
-      final = { ...final, metadata: { ...final.metadata, generation: (liveMeta.generation ?? 0) + 1 } };
+      final = copyMembers(final, { metadata: copyMembers(final.metadata ?? {}, { generation: (liveMeta.generation ?? 0) + 1 }) });
     }
     if (!options.managedFieldsDone && options.fieldManager !== undefined) {
       final = this.context.plugins.trackManagedFields(

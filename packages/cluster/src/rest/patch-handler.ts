@@ -1,7 +1,7 @@
 // PATCH: merge, JSON and strategic merge patches applied to the live object then written through update, and
 // server-side apply (`application/apply-patch+yaml`) through the serverSideApply plugin, creating when absent.
 import { apiVersionOf, type KubeObject } from '@aviary/kube';
-import { badRequestError } from '../server/api-errors.js';
+import { badRequestError, notFoundError } from '../server/api-errors.js';
 import { PatchContentType } from '../server/request-body.js';
 import { isTrue } from '../server/request-info.js';
 import { withType, type ObjectService } from './object-service.js';
@@ -21,7 +21,9 @@ export function patchObject(service: ObjectService, call: ResourceCall, subresou
   if (call.mediaType === PatchContentType.Apply) return applyObject(service, call, subresource, force !== null && isTrue(force));
   if (force !== null) throw badRequestError('force: Invalid value: force is only allowed for apply patches');
   checkPatchMediaType(call.mediaType, apiVersionOf(info), info.kind, subresource);
-  const live = service.get(info, namespace, name);
+  const stored = service.find(info, namespace, name);
+  if (stored === undefined) throw notFoundError(info, name);
+  const live = withType(stored.object, info);
   if (subresource === 'scale') {
     const patchedScale = applyPatchBody({
       mediaType: call.mediaType,
@@ -34,8 +36,9 @@ export function patchObject(service: ObjectService, call: ResourceCall, subresou
     const result = service.update(info, namespace, name, applyScale(info, live, patchedScale), options);
     return { kind: 'raw', code: 200, body: toScale(info, result.object), warnings: result.warnings };
   }
+  // The patch functions copy what they change, so the stored object stays as read and serves update as the live one.
   const patched = applyPatchBody({ mediaType: call.mediaType, live, patch: call.body, apiVersion: apiVersionOf(info), kind: info.kind });
-  return writeReply(200, service.update(info, namespace, name, patched, options));
+  return writeReply(200, service.update(info, namespace, name, patched, { ...options, readStored: stored }));
 }
 
 function applyObject(service: ObjectService, call: ResourceCall, subresource: string | undefined, force: boolean): Reply {

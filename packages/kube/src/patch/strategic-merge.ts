@@ -13,6 +13,7 @@ import {
   type PatchSchema,
   type ResolvedFieldPatchMeta,
 } from './strategic-merge-schema.js';
+import { copyJson } from './json-values.js';
 import { isJsonObject } from './strategic-merge-values.js';
 
 export {
@@ -59,7 +60,7 @@ export function strategicMergePatch(
     throw new StrategicMergePatchError({ path: '', detail: 'invalid JSON document: a strategic merge patch must be a JSON object' });
   }
   const schema = options.schema ?? patchSchemaOf(options) ?? emptyPatchSchema;
-  return mergeMap(structuredClone(original), patch, schema, '');
+  return mergeMap(copyJson(original), patch, schema, '');
 }
 
 /**
