@@ -32,7 +32,31 @@ export function safeEncodeString(text: string): string {
 
 /** The JSON Go would marshal for a PodTemplateSpec. */
 export function podTemplateJson(template: PodTemplateSpec | undefined): string {
-  return encodeTyped(template ?? {}, 'PodTemplateSpec');
+  return memoizedGoJson(template ?? {}, 'PodTemplateSpec');
+}
+
+/**
+ * Every sync hashes the rollout's template and steps several times, and the Go-shaped encoding is most of a
+ * sync's CPU when done afresh. Frozen inputs (informer objects) are remembered by identity; others, and new
+ * versions of the same rollout (each status write makes a new object), by their JSON.stringify text.
+ */
+const goJsonByIdentity = new WeakMap<object, string>();
+const goJsonByText = new Map<string, string>();
+const goJsonByTextCapacity = 1_024;
+
+function memoizedGoJson(value: object, type: string): string {
+  const frozen = Object.isFrozen(value);
+  const known = frozen ? goJsonByIdentity.get(value) : undefined;
+  if (known !== undefined) return known;
+  const text = `${type}:${JSON.stringify(value)}`;
+  let json = goJsonByText.get(text);
+  if (json === undefined) {
+    json = encodeTyped(value, type);
+    if (goJsonByText.size >= goJsonByTextCapacity) goJsonByText.clear();
+    goJsonByText.set(text, json);
+  }
+  if (frozen) goJsonByIdentity.set(value, json);
+  return json;
 }
 
 /**
@@ -51,6 +75,6 @@ export function computePodTemplateHash(template: PodTemplateSpec | undefined, co
 
 /** The `status.currentStepHash` of canary steps (`null` JSON when there are none, as Go marshals a nil slice). */
 export function computeStepsHash(steps: readonly CanaryStep[] | undefined): string {
-  const json = steps === undefined || steps === null ? 'null' : encodeTyped(steps, '[]CanaryStep');
+  const json = steps === undefined || steps === null ? 'null' : memoizedGoJson(steps, '[]CanaryStep');
   return safeEncodeString(String(fnv1a32(new TextEncoder().encode(json))));
 }
