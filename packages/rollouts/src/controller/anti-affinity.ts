@@ -1,6 +1,6 @@
 // The pod anti-affinity rule injected into new ReplicaSets so canary pods avoid nodes that run the stable pods.
 // Upstream: utils/replicaset/replicaset.go (GenerateReplicaSetAffinity, RemoveInjectedAntiAffinityRule).
-import { RolloutsLabel, type Affinity, type AntiAffinity, type PodAffinityTerm, type Rollout } from '@aviary/kube';
+import { copyJson, RolloutsLabel, type Affinity, type AntiAffinity, type PodAffinityTerm, type Rollout } from '@aviary/kube';
 import { computePodTemplateHash } from '../hash/index.js';
 
 function antiAffinityOf(rollout: Rollout): AntiAffinity | undefined {
@@ -21,7 +21,7 @@ function injectedTerm(rollout: Rollout): PodAffinityTerm {
 /** The template affinity plus, when configured and a different stable exists, the injected anti-affinity term. */
 export function generateReplicaSetAffinity(rollout: Rollout): Affinity | undefined {
   const strategy = antiAffinityOf(rollout);
-  const affinity = rollout.spec.template?.spec?.affinity ? structuredClone(rollout.spec.template.spec.affinity) : undefined;
+  const affinity = rollout.spec.template?.spec?.affinity ? copyJson(rollout.spec.template.spec.affinity) : undefined;
   const stable = rollout.status?.stableRS ?? '';
   if (!strategy || stable === '' || stable === computePodTemplateHash(rollout.spec.template, rollout.status?.collisionCount)) return affinity;
   const result: Affinity = affinity ?? {};
@@ -39,7 +39,7 @@ const isInjected = (term: PodAffinityTerm | undefined): boolean =>
 export function removeInjectedAntiAffinity(affinity: Affinity | undefined, rollout: Rollout): Affinity | undefined {
   const strategy = antiAffinityOf(rollout);
   if (!strategy || !affinity?.podAntiAffinity) return affinity;
-  const copy = structuredClone(affinity);
+  const copy = copyJson(affinity);
   const anti = copy.podAntiAffinity!;
   if (strategy.preferredDuringSchedulingIgnoredDuringExecution) {
     const terms = anti.preferredDuringSchedulingIgnoredDuringExecution ?? [];

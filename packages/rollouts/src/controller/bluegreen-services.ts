@@ -1,7 +1,7 @@
 // The blue-green Services: preview pointed at the new RS as soon as it exists; active switched to it at promotion
 // (at once when fast-tracked), and back to stable on abort — through the `rollouts-pod-template-hash` selector.
 // Upstream: rollout/service.go (getPreviewAndActiveServices, reconcilePreviewService, reconcileActiveService).
-import { Resources, RolloutsLabel, type Service } from '@aviary/kube';
+import { copyJson, Resources, RolloutsLabel, type Service } from '@aviary/kube';
 import { completedPrePromotionAnalysis } from './bluegreen-analysis.js';
 import { completedBlueGreenPause, isBlueGreenFastTracked } from './bluegreen-pause.js';
 import { isSaturated, readyForPause } from './bluegreen-replicas.js';
@@ -25,7 +25,7 @@ async function getService(ctx: RolloutContext, name: string): Promise<Service> {
   const namespace = ctx.rollout.metadata?.namespace ?? '';
   const cached = ctx.deps.view.getService(namespace, name);
   // A missing Service is an error (the sync is retried); validation reports it as InvalidSpec first.
-  return cached ? (structuredClone(cached) as Service) : ctx.deps.client.get<Service>(Resources.services, name, namespace);
+  return cached ? (copyJson(cached) as Service) : ctx.deps.client.get<Service>(Resources.services, name, namespace);
 }
 
 /** Reads the preview (if named) and active Services. */

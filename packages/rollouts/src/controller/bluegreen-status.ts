@@ -1,7 +1,7 @@
 // The blue-green status: service selectors, promotion to stable, the scale-up checkpoint, and counts from the active RS.
 // Upstream: rollout/bluegreen.go (syncRolloutStatusBlueGreen, calculateScaleUpPreviewCheckPoint),
 // rollout/sync.go (shouldFullPromote, blue-green branch), utils/replicaset (CheckPodSpecChange).
-import { AnalysisPhase, RolloutCompletedDetail, type RolloutStatus } from '@aviary/kube';
+import { copyJson, AnalysisPhase, RolloutCompletedDetail, type RolloutStatus } from '@aviary/kube';
 import { computePodTemplateHash } from '../hash/index.js';
 import { completedPrePromotionAnalysis } from './bluegreen-analysis.js';
 import { completedBlueGreenPause } from './bluegreen-pause.js';
@@ -90,7 +90,7 @@ export async function syncRolloutStatusBlueGreen(ctx: RolloutContext, services: 
 
 /** A scaling event (spec.replicas changed): only the ReplicaSets and the counts; upstream syncReplicasOnly. */
 export function replicasOnlyStatus(ctx: RolloutContext): RolloutStatus {
-  const newStatus = structuredClone(ctx.rollout.status ?? {});
+  const newStatus = copyJson(ctx.rollout.status ?? {});
   const activeRS = replicaSetByHash(ctx.allRSs, newStatus.blueGreen?.activeSelector);
   newStatus.HPAReplicas = activeRS ? (activeRS.status?.replicas ?? 0) : actualReplicas(ctx);
   newStatus.availableReplicas = activeRS ? (activeRS.status?.availableReplicas ?? 0) : availableReplicas(ctx);

@@ -1,6 +1,7 @@
 // The rollout's conditions — Progressing, Available, Healthy, Completed, Paused, ReplicaFailure — as upstream computes them.
 // Upstream: rollout/sync.go (calculateRolloutConditions, checkPausedConditions).
 import {
+  copyJson,
   ConditionStatus,
   RolloutConditionReason,
   RolloutConditionType,
@@ -123,7 +124,7 @@ export async function checkPausedConditions(ctx: RolloutContext): Promise<boolea
     updates.push(newRolloutCondition(RolloutConditionType.Paused, isPaused ? ConditionStatus.True : ConditionStatus.False, RolloutConditionReason.RolloutPaused, RolloutMessage.paused, now));
   }
   if (updates.length === 0) return false;
-  const newStatus = structuredClone(status);
+  const newStatus = copyJson(status);
   for (const condition of updates) setRolloutCondition(newStatus, condition);
   return patchRolloutStatus(ctx, newStatus);
 }

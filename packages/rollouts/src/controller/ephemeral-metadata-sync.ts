@@ -1,5 +1,5 @@
 // Pure ephemeral-metadata bookkeeping: what was injected into a pod template, and making it exactly what is desired.
-import { RolloutsAnnotation, type PodTemplateMetadata, type ReplicaSet } from '@aviary/kube';
+import { copyJson, RolloutsAnnotation, type PodTemplateMetadata, type ReplicaSet } from '@aviary/kube';
 
 export interface MetadataLike {
   labels?: Record<string, string>;
@@ -41,7 +41,7 @@ export function syncEphemeralMetadata(meta: MetadataLike, existing: PodTemplateM
 
 /** Returns a copy of `rs` whose pod template carries exactly `desired` as ephemeral metadata, and whether it changed. */
 export function withEphemeralMetadata(rs: ReplicaSet, desired: PodTemplateMetadata | undefined): { rs: ReplicaSet; modified: boolean } {
-  const copy = structuredClone(rs);
+  const copy = copyJson(rs);
   const template = ((copy.spec ??= { selector: {} }).template ??= {});
   const meta = (template.metadata ??= {});
   if (!syncEphemeralMetadata(meta, parseInjectedMetadata(rs), desired)) return { rs: copy, modified: false };

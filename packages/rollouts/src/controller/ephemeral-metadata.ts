@@ -1,6 +1,6 @@
 // Ephemeral canary/stable metadata: injected into ReplicaSet pod templates and patched onto their running pods.
 // Upstream: rollout/ephemeralmetadata.go, utils/replicaset/canary.go (SyncEphemeralPodMetadata).
-import { PatchType, Resources, RolloutsAnnotation, type Pod, type PodTemplateMetadata, type ReplicaSet } from '@aviary/kube';
+import { copyJson, PatchType, Resources, RolloutsAnnotation, type Pod, type PodTemplateMetadata, type ReplicaSet } from '@aviary/kube';
 import type { RolloutContext } from './context.js';
 import { parseInjectedMetadata, syncEphemeralMetadata, withEphemeralMetadata, type MetadataLike } from './ephemeral-metadata-sync.js';
 import { updateReplicaSet } from './replicasets.js';
@@ -47,7 +47,7 @@ async function patchPodsOf(ctx: RolloutContext, rs: ReplicaSet, existing: PodTem
   const pods = await ctx.deps.client.list<Pod>(Resources.pods, { namespace, labelSelector: `${RolloutsLabelKey}=${hash}` });
   for (const pod of pods.items) {
     if (!pod.metadata?.ownerReferences?.some((ref) => ref.controller && ref.uid === rs.metadata?.uid)) continue;
-    const meta: MetadataLike = structuredClone({ labels: pod.metadata.labels ?? {}, annotations: pod.metadata.annotations ?? {} });
+    const meta: MetadataLike = copyJson({ labels: pod.metadata.labels ?? {}, annotations: pod.metadata.annotations ?? {} });
     if (!syncEphemeralMetadata(meta, existing, desired)) continue;
     const patch = { metadata: { labels: nullsForRemoved(pod.metadata.labels, meta.labels), annotations: nullsForRemoved(pod.metadata.annotations, meta.annotations) } };
     await ctx.deps.client.patch(Resources.pods, pod.metadata.name ?? '', namespace, patch, PatchType.Merge);

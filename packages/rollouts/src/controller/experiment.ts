@@ -1,6 +1,6 @@
 // Experiment steps: one Experiment per step from the canary/stable templates, waited on by phase.
 // Upstream: rollout/experiment.go (GetExperimentFromTemplate, reconcileExperiments).
-import { isAlreadyExists, PauseReason, Resources, RolloutEventReason, RolloutsAnnotation, RolloutsLabel, type Experiment, type TemplateSpec } from '@aviary/kube';
+import { copyJson, isAlreadyExists, PauseReason, Resources, RolloutEventReason, RolloutsAnnotation, RolloutsLabel, type Experiment, type TemplateSpec } from '@aviary/kube';
 import { computePodTemplateHash } from '../hash/index.js';
 import { currentCanaryStep } from '../replicas/index.js';
 import { isAnalysisCompleted } from './analysis-run-factory.js';
@@ -20,8 +20,8 @@ export function experimentFromStep(ctx: RolloutContext): Experiment | undefined 
   const revision = rollout.metadata?.annotations?.[RolloutsAnnotation.Revision] ?? '';
   const templates: TemplateSpec[] = spec.templates.map((templateStep) => {
     const source = templateStep.specRef === 'canary' ? newRS : stableRS;
-    const template = structuredClone(source?.spec?.template ?? {});
-    const selector = structuredClone(templateStep.selector ?? source?.spec?.selector ?? {});
+    const template = copyJson(source?.spec?.template ?? {});
+    const selector = copyJson(templateStep.selector ?? source?.spec?.selector ?? {});
     for (const [key, value] of Object.entries(templateStep.metadata?.labels ?? {})) {
       (template.metadata ??= {}).labels = { ...(template.metadata.labels ?? {}), [key]: value };
       selector.matchLabels = { ...(selector.matchLabels ?? {}), [key]: value };

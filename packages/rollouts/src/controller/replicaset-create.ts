@@ -1,6 +1,7 @@
 // Creating the new ReplicaSet and keeping its (and the rollout's) revision annotations in step.
 // Upstream: rollout/sync.go (createDesiredReplicaSet, syncReplicaSetRevision, setRolloutRevision), utils/annotations.
 import {
+  copyJson,
   ConditionStatus,
   isAlreadyExists,
   PatchType,
@@ -84,7 +85,7 @@ export async function syncReplicaSetRevision(ctx: RolloutContext): Promise<void>
   const newRS = ctx.newRS;
   if (!newRS) return;
   const newRevision = maxRevision(ctx.olderRSs) + 1;
-  const copy = structuredClone(newRS);
+  const copy = copyJson(newRS);
   const annotationsUpdated = setNewReplicaSetAnnotations(ctx.rollout, copy, newRevision, true);
   const minReadyChanged = (copy.spec?.minReadySeconds ?? 0) !== (ctx.rollout.spec.minReadySeconds ?? 0);
   const affinityChanged = injectedAntiAffinityNeedsUpdate(copy.spec?.template?.spec?.affinity, ctx.rollout);
@@ -113,12 +114,12 @@ export async function syncReplicaSetRevision(ctx: RolloutContext): Promise<void>
 export function buildNewReplicaSet(ctx: RolloutContext, revision: number): ReplicaSet {
   const { rollout } = ctx;
   const hash = computePodTemplateHash(rollout.spec.template, rollout.status?.collisionCount);
-  const template = structuredClone(rollout.spec.template ?? {});
+  const template = copyJson(rollout.spec.template ?? {});
   const podSpec = (template.spec ??= { containers: [] });
   const affinity = generateReplicaSetAffinity(rollout);
   if (affinity) podSpec.affinity = affinity;
   template.metadata = { ...(template.metadata ?? {}), labels: { ...(template.metadata?.labels ?? {}), [RolloutsLabel.PodTemplateHash]: hash } };
-  const selector = structuredClone(rollout.spec.selector ?? {});
+  const selector = copyJson(rollout.spec.selector ?? {});
   selector.matchLabels = { ...(selector.matchLabels ?? {}), [RolloutsLabel.PodTemplateHash]: hash };
   let rs: ReplicaSet = {
     apiVersion: 'apps/v1',

@@ -1,6 +1,6 @@
 // ReplicaSet bookkeeping: finding the new/stable/other sets, revisions, scaling with events, scale-down deadlines.
 // Upstream: utils/replicaset/replicaset.go, rollout/replicaset.go, rollout/sync.go (scaleReplicaSet).
-import { PatchType, Resources, RolloutEventReason, RolloutsAnnotation, RolloutsLabel, type Affinity, type PodTemplateSpec, type ReplicaSet, type Rollout } from '@aviary/kube';
+import { copyJson, PatchType, Resources, RolloutEventReason, RolloutsAnnotation, RolloutsLabel, type Affinity, type PodTemplateSpec, type ReplicaSet, type Rollout } from '@aviary/kube';
 import { abortScaleDownDelay, replicasOrDefault } from '../replicas/index.js';
 import { computePodTemplateHash, podTemplateJson } from '../hash/index.js';
 import type { RolloutContext } from './context.js';
@@ -32,7 +32,7 @@ export function sortByCreation(sets: readonly ReplicaSet[]): ReplicaSet[] {
 /** Templates equal once the hash label is ignored (compared as Go would marshal them). */
 export function podTemplateEqualIgnoreHash(live: PodTemplateSpec | undefined, desired: PodTemplateSpec | undefined): boolean {
   const strip = (template: PodTemplateSpec | undefined): PodTemplateSpec => {
-    const copy = structuredClone(template ?? {});
+    const copy = copyJson(template ?? {});
     if (copy.metadata?.labels) delete copy.metadata.labels[RolloutsLabel.PodTemplateHash];
     if (copy.spec) delete (copy.spec as { serviceAccount?: string }).serviceAccount;
     return copy;
@@ -120,7 +120,7 @@ export async function scaleReplicaSetAndRecordEvent(ctx: RolloutContext, rs: Rep
   const oldScale = specReplicasOf(rs);
   const sizeChanges = oldScale !== newScale;
   if (!sizeChanges && !replicasAnnotationsNeedUpdate(rs, rolloutReplicas)) return false;
-  const copy = structuredClone(rs);
+  const copy = copyJson(rs);
   (copy.spec ??= { selector: {} }).replicas = newScale;
   const annotations = ((copy.metadata ??= {}).annotations ??= {});
   annotations[RolloutsAnnotation.DesiredReplicas] = String(rolloutReplicas);

@@ -1,6 +1,6 @@
 // Pointing the canary and stable Services at their ReplicaSets through the rollouts-pod-template-hash selector.
 // Upstream: rollout/service.go (reconcileStableAndCanaryService, ensureSVCTargets, switchServiceSelector).
-import { PatchType, Resources, RolloutsAnnotation, RolloutsLabel, type ReplicaSet, type Service } from '@aviary/kube';
+import { copyJson, PatchType, Resources, RolloutsAnnotation, RolloutsLabel, type ReplicaSet, type Service } from '@aviary/kube';
 import type { RolloutContext } from './context.js';
 import { ControllerEventReason, RolloutMessage, recordNormal } from './events.js';
 import { podHashOf, specReplicasOf } from './replicasets.js';
@@ -37,7 +37,7 @@ export async function ensureServiceTargets(ctx: RolloutContext, serviceName: str
   if (!rs || !serviceName) return;
   const namespace = ctx.rollout.metadata?.namespace ?? '';
   const cached = ctx.deps.view.getService(namespace, serviceName);
-  const service = cached ? (structuredClone(cached) as Service) : await ctx.deps.client.get<Service>(Resources.services, serviceName, namespace);
+  const service = cached ? (copyJson(cached) as Service) : await ctx.deps.client.get<Service>(Resources.services, serviceName, namespace);
   const current = service.spec?.selector?.[RolloutsLabel.PodTemplateHash] ?? '';
   const desired = podHashOf(rs);
   if (current === desired) return;

@@ -1,6 +1,6 @@
 // Writing rollout status: normalised like Go's omitempty JSON, diffed, and sent as a merge patch of the status subresource.
 // Upstream: rollout/sync.go (persistRolloutStatus, patchCondition use diff.CreateTwoWayMergePatch).
-import { createMergePatch, isEmptyMergePatch, PatchType, Resources, type Rollout, type RolloutStatus } from '@aviary/kube';
+import { copyJson, createMergePatch, isEmptyMergePatch, PatchType, Resources, type Rollout, type RolloutStatus } from '@aviary/kube';
 import { rolloutPhase } from '../status/index.js';
 import type { RolloutContext } from './context.js';
 import { acceptServerRollout } from './workload-ref.js';
@@ -63,7 +63,7 @@ export async function patchRolloutStatus(ctx: RolloutContext, newStatus: Rollout
  * sync instead of upstream's immediate patchCondition). `change` mutates `rollout.status`.
  */
 export function deferRolloutStatusChange(ctx: RolloutContext, change: (status: RolloutStatus) => void): void {
-  ctx.deferredStatusBase ??= structuredClone(ctx.rollout.status ?? {});
+  ctx.deferredStatusBase ??= copyJson(ctx.rollout.status ?? {});
   change((ctx.rollout.status ??= {}));
 }
 

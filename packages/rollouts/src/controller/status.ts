@@ -1,6 +1,6 @@
 // Building and persisting the rollout status: replica counts, hashes, pause/abort fields, conditions, phase.
 // Upstream: rollout/sync.go (calculateBaseStatus, persistRolloutStatus, sendStateChangeEvents, resetRolloutStatus).
-import { RolloutConditionType, RolloutEventReason, type ReplicaSet, type RolloutStatus } from '@aviary/kube';
+import { copyJson, RolloutConditionType, RolloutEventReason, type ReplicaSet, type RolloutStatus } from '@aviary/kube';
 import { computePodTemplateHash } from '../hash/index.js';
 import { calculateRolloutConditions } from './conditions.js';
 import { removeRolloutCondition } from './condition-helpers.js';
@@ -15,7 +15,7 @@ const sum = (sets: readonly (ReplicaSet | undefined)[], pick: (rs: ReplicaSet) =
 
 /** The status fields every strategy shares: hashes, replica counts, conditions carried over, promoteFull. */
 export function calculateBaseStatus(ctx: RolloutContext, validationPassed: boolean): RolloutStatus {
-  const prev = structuredClone(ctx.rollout.status ?? {});
+  const prev = copyJson(ctx.rollout.status ?? {});
   if (validationPassed) removeRolloutCondition(prev, RolloutConditionType.InvalidSpec);
   const newStatus = ctx.newStatus;
   newStatus.currentPodHash = ctx.newRS ? podHashOf(ctx.newRS) : computePodTemplateHash(ctx.rollout.spec.template, ctx.rollout.status?.collisionCount);
@@ -76,7 +76,7 @@ export async function persistRolloutStatus(ctx: RolloutContext, newStatus: Rollo
   evaluateProgressDeadlineAbort(ctx, newStatus);
   ctx.pause.applyTo(newStatus, ctx.deps.clock.now());
   calculateRolloutConditions(ctx, newStatus);
-  const prev = structuredClone(ctx.rollout.status ?? {});
+  const prev = copyJson(ctx.rollout.status ?? {});
   if (!(await patchRolloutStatus(ctx, newStatus))) {
     requeueStuckRollout(ctx, newStatus);
     return;

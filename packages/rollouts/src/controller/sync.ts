@@ -1,6 +1,7 @@
 // syncRollout: one reconcile of one Rollout key — load, validate, find or create the new RS, then run the strategy.
 // Upstream: rollout/controller.go (syncHandler, newRolloutContext), rollout/context.go (reconcile).
 import {
+  copyJson,
   ConditionStatus,
   PatchType,
   Resources,
@@ -37,9 +38,9 @@ const invalidSpecRecheckMs = 20_000;
 /** Builds the context: the rollout's RSs (new/stable/others), runs and experiments, from the cache. */
 function newRolloutContext(deps: ControllerDeps, key: string, rollout: Rollout): RolloutContext {
   const owner = { namespace: rollout.metadata?.namespace ?? '', name: rollout.metadata?.name ?? '', uid: rollout.metadata?.uid };
-  const allRSs = deps.view.ownedReplicaSets(owner).map((rs) => structuredClone(rs) as ReplicaSet);
-  const runs = deps.view.ownedAnalysisRuns(owner).map((run) => structuredClone(run) as AnalysisRun);
-  const experiments = deps.view.ownedExperiments(owner).map((ex) => structuredClone(ex) as Experiment);
+  const allRSs = deps.view.ownedReplicaSets(owner).map((rs) => copyJson(rs) as ReplicaSet);
+  const runs = deps.view.ownedAnalysisRuns(owner).map((run) => copyJson(run) as AnalysisRun);
+  const experiments = deps.view.ownedExperiments(owner).map((ex) => copyJson(ex) as Experiment);
   const status = rollout.status ?? {};
   const byName = (name: string | undefined) => (name ? runs.find((run) => run.metadata?.name === name) : undefined);
   const currentArs = {
@@ -68,7 +69,7 @@ function newRolloutContext(deps: ControllerDeps, key: string, rollout: Rollout):
       ...(status.alb ? { alb: status.alb } : {}),
       ...(status.albs ? { albs: status.albs } : {}),
       ...(status.duration ? { duration: status.duration } : {}),
-      canary: status.canary?.weights ? { weights: structuredClone(status.canary.weights) } : {},
+      canary: status.canary?.weights ? { weights: copyJson(status.canary.weights) } : {},
       blueGreen: {},
     },
     pause: new PauseState(rollout),
@@ -82,7 +83,7 @@ function newRolloutContext(deps: ControllerDeps, key: string, rollout: Rollout):
 /** Writes (or refreshes) the InvalidSpec condition; the rollout is looked at again later, never retried hot. */
 async function recordInvalidSpec(ctx: RolloutContext, detail: string): Promise<void> {
   const message = RolloutMessage.invalidSpec(ctx.rollout.metadata?.name ?? '', detail);
-  const status = structuredClone(ctx.rollout.status ?? {});
+  const status = copyJson(ctx.rollout.status ?? {});
   const previous = getRolloutCondition(status, RolloutConditionType.InvalidSpec);
   if (previous && previous.message !== message) removeRolloutCondition(status, RolloutConditionType.InvalidSpec);
   setRolloutCondition(status, newRolloutCondition(RolloutConditionType.InvalidSpec, ConditionStatus.True, RolloutConditionReason.InvalidSpec, message, ctx.deps.clock.now()));
@@ -116,7 +117,7 @@ export async function syncRollout(deps: ControllerDeps, key: string): Promise<vo
     return;
   }
   if (cached.metadata?.deletionTimestamp) return;
-  const rollout = structuredClone(cached) as Rollout;
+  const rollout = copyJson(cached) as Rollout;
   let resolveError: string | undefined;
   let workloadGeneration: string | undefined;
   try {
@@ -147,7 +148,7 @@ async function reconcile(ctx: RolloutContext): Promise<void> {
     await syncReplicaSetRevision(ctx);
     if (!ctx.rollout.spec.strategy.canary) return syncBlueGreenReplicasOnly(ctx);
     await reconcileCanaryReplicaSets(ctx);
-    const newStatus = structuredClone(ctx.rollout.status ?? {});
+    const newStatus = copyJson(ctx.rollout.status ?? {});
     newStatus.availableReplicas = availableReplicas(ctx);
     newStatus.HPAReplicas = actualReplicas(ctx);
     return persistRolloutStatus(ctx, newStatus);

@@ -1,7 +1,7 @@
 // workloadRef: the pod template (and selector) taken from a referenced Deployment. A minimal implementation:
 // only `kind: Deployment` (apps/v1) is resolved; ReplicaSet/PodTemplate references are reported as unsupported.
 // Upstream: rollout/templateref.go. The resolved template lives only in the controller's copy, never written back.
-import { isNotFound, Resources, type Deployment, type Rollout } from '@aviary/kube';
+import { copyJson, isNotFound, Resources, type Deployment, type Rollout } from '@aviary/kube';
 import type { RolloutContext } from './context.js';
 
 /** Why a workloadRef could not be resolved (becomes an InvalidSpec condition, not a retry). */
@@ -21,8 +21,8 @@ export async function resolveWorkloadRef(client: RolloutContext['deps']['client'
     if (isNotFound(err)) throw new WorkloadRefError(`spec.workloadRef.name: Invalid value: "${ref.name ?? ''}": deployments.apps "${ref.name ?? ''}" not found`);
     throw err;
   }
-  rollout.spec.template = structuredClone(deployment.spec?.template);
-  if (!rollout.spec.selector && deployment.spec?.selector) rollout.spec.selector = structuredClone(deployment.spec.selector);
+  rollout.spec.template = copyJson(deployment.spec?.template);
+  if (!rollout.spec.selector && deployment.spec?.selector) rollout.spec.selector = copyJson(deployment.spec.selector);
   return String(deployment.metadata?.generation ?? 0);
 }
 
