@@ -6,8 +6,8 @@
 // The sets are never changed after they are recorded (set algebra returns new sets), so they can be shared.
 import type { FieldSet } from './field-set.js';
 
-/** Decoded lists kept (a full memo starts over: the objects being written now refill it). */
-const capacity = 2_048;
+/** Decoded lists kept, about one per object being written (a full memo starts over); each holds its FieldSets, tens of KB for a Rollout. */
+const capacity = 1_024;
 const decodedByText = new Map<string, ReadonlyMap<string, unknown>>();
 
 /** A fresh Map of the sets recorded for this managedFields JSON (the caller may change the Map), if any. */
