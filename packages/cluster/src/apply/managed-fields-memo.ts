@@ -6,7 +6,7 @@
 // The sets are never changed after they are recorded (set algebra returns new sets), so they can be shared.
 import type { FieldSet } from './field-set.js';
 
-/** Decoded lists kept, about one per object being written (a full memo starts over); each holds its FieldSets, tens of KB for a Rollout. */
+/** Decoded lists kept: about one per object being written (a full memo starts over), each with its FieldSets. */
 const capacity = 1_024;
 const decodedByText = new Map<string, ReadonlyMap<string, unknown>>();
 
