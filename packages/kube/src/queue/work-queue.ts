@@ -174,25 +174,22 @@ export class WorkQueue {
   /** Hands a dirty, not-processing key to a blocked worker, or appends it to the FIFO. */
   private enqueue(key: string): void {
     const waiter = this.waiters.shift();
-    if (waiter === undefined) {
-      this.fifo.push(key);
-      this.ready++;
-      return;
-    }
-    this.dirty.delete(key);
-    this.processing.add(key);
-    waiter(key);
+    if (waiter !== undefined) return this.handTo(waiter, key);
+    this.fifo.push(key);
+    this.ready++;
   }
 
   /** Like `enqueue`, into the lane served first; a worker waiting in `getDue` is offered it first. */
   private enqueueUrgent(key: string): void {
     const waiter = this.dueWaiters.shift() ?? this.waiters.shift();
-    if (waiter === undefined) {
-      this.urgent.push(key);
-      this.inUrgent.add(key);
-      this.ready++;
-      return;
-    }
+    if (waiter !== undefined) return this.handTo(waiter, key);
+    this.urgent.push(key);
+    this.inUrgent.add(key);
+    this.ready++;
+  }
+
+  /** Gives a dirty, not-queued key straight to a blocked worker. */
+  private handTo(waiter: Waiter, key: string): void {
     this.dirty.delete(key);
     this.processing.add(key);
     waiter(key);
