@@ -41,6 +41,8 @@ interface PauseSamples {
   fromStartTime: number[];
   fromObservedStart: number[];
   fromRecordedExpiry: number[];
+  /** How many pauses expired at each instant (startTime has whole seconds, so expiries come in waves). */
+  perExpiry: Map<number, number>;
 }
 
 /** Watches for step advances past a timed pause and times them against the pause's expiry. */
@@ -57,6 +59,7 @@ function recordPauseLatency(samples: PauseSamples): (change: WatchedChange<Rollo
     if (index <= previousIndex || seconds === undefined || startTime === undefined) return;
     const expiry = Date.parse(startTime) + seconds * 1000;
     samples.fromStartTime.push(wallMs - expiry);
+    samples.perExpiry.set(expiry, (samples.perExpiry.get(expiry) ?? 0) + 1);
     const seen = observedStart.get(`${name}@${previousIndex}`);
     if (seen !== undefined) samples.fromObservedStart.push(wallMs - (seen + seconds * 1000));
     if (seen !== undefined) samples.fromRecordedExpiry.push(wallMs - Math.max(expiry, seen));
@@ -96,7 +99,7 @@ export async function run(): Promise<BenchResult> {
   const nodePid = Number(node.match[2]);
   const { client } = createKubeClient({ kubeconfig });
   let controller = await startControllerProcess(kubeconfig, { fromBuild: true });
-  const samples: PauseSamples = { fromStartTime: [], fromObservedStart: [], fromRecordedExpiry: [] };
+  const samples: PauseSamples = { fromStartTime: [], fromObservedStart: [], fromRecordedExpiry: [], perExpiry: new Map() };
   const notes: string[] = [];
   const rollouts = await WatchedObjects.start<Rollout>({ client, type: Resources.rollouts, namespace: BENCH_NAMESPACE, onChange: recordPauseLatency(samples) });
   try {
@@ -110,6 +113,7 @@ export async function run(): Promise<BenchResult> {
     samples.fromStartTime.length = 0;
     samples.fromObservedStart.length = 0;
     samples.fromRecordedExpiry.length = 0;
+    samples.perExpiry.clear();
     const before = await waitForQuiet(controller, 2_000, 60_000);
     const droppedBefore = controller.droppedEvents();
 
@@ -139,6 +143,7 @@ export async function run(): Promise<BenchResult> {
       `controller requests per rollout for the update: ${(requests.total / UPDATED).toFixed(1)} — ${requests.byKind.map(([kind, n]) => `${kind} ${(n / UPDATED).toFixed(2)}`).join(', ')}; besides these, the controller's event recorder dropped ${droppedEvents} events (${(droppedEvents / UPDATED).toFixed(2)} per rollout) because its write queue was full`,
       `pause expiry → next step recorded (watch-observed): ${latencies.fromStartTime.length} samples from startTime + 1 s: p50 ${percentile(latencies.fromStartTime, 50).toFixed(0)} ms, p99 ${percentile(latencies.fromStartTime, 99).toFixed(0)} ms, max ${(latencies.fromStartTime.at(-1) ?? NaN).toFixed(0)} ms, min ${(latencies.fromStartTime[0] ?? NaN).toFixed(0)} ms`,
       `the same, measured from the watch-observed pause start + 1 s (startTime is whole seconds, so the controller's pause lasts 0–1 s less than the duration): p50 ${percentile(latencies.fromObservedStart, 50).toFixed(0)} ms, p99 ${percentile(latencies.fromObservedStart, 99).toFixed(0)} ms`,
+      `expiry waves: ${samples.perExpiry.size} distinct expiry instants for ${samples.fromStartTime.length} pauses; the largest ${[...samples.perExpiry.values()].sort((a, b) => b - a).slice(0, 5).join(', ')} pauses at one instant`,
       `the same, measured from the later of the expiry and the moment the pause was seen recorded (${latencies.fromRecordedExpiry.length} samples; in ${samples.fromStartTime.length - latencies.fromRecordedExpiry.length} more the pause was never seen): p50 ${percentile(latencies.fromRecordedExpiry, 50).toFixed(0)} ms, p99 ${percentile(latencies.fromRecordedExpiry, 99).toFixed(0)} ms, max ${(latencies.fromRecordedExpiry.at(-1) ?? NaN).toFixed(0)} ms`,
     );
 
@@ -147,6 +152,7 @@ export async function run(): Promise<BenchResult> {
     samples.fromStartTime.length = 0;
     samples.fromObservedStart.length = 0;
     samples.fromRecordedExpiry.length = 0;
+    samples.perExpiry.clear();
     rollouts.countWhere((r) => isHealthyAt(r, 3));
     for (let i = 0; i < ISOLATED; i++) {
       await client.patch(Resources.rollouts, rolloutName(i), BENCH_NAMESPACE, [{ op: 'replace', path: '/spec/template/spec/containers/0/image', value: BLUE }], PatchType.Json);
