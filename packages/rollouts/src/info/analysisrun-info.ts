@@ -4,6 +4,7 @@ import type { AnalysisRun } from '@aviary/kube';
 import { ageOf } from './human-duration.js';
 import { analysisStatusIcon, type StatusIcon } from './icons.js';
 import { compareStrings, createdAt, ownerUidIn, revisionOf } from './owner-match.js';
+import { identityOf, type ObjectIdentity } from './object-identity.js';
 
 /** Measurement metadata keys the Job metric provider writes. */
 const jobNameKey = 'job-name';
@@ -30,12 +31,7 @@ export interface MeasurementInfo {
   startedAt?: string;
 }
 
-export interface AnalysisRunInfo {
-  name: string;
-  namespace: string;
-  uid: string;
-  creationTimestamp?: string;
-  age: string;
+export interface AnalysisRunInfo extends ObjectIdentity {
   /** The run phase (Pending, Running, Successful, Failed, Error, Inconclusive), '' before the first reconcile. */
   status: string;
   icon: StatusIcon;
@@ -54,11 +50,7 @@ export function analysisRunInfo(run: AnalysisRun, now: number): AnalysisRunInfo 
   const meta = run.metadata ?? {};
   const status = run.status?.phase ?? '';
   const info: AnalysisRunInfo = {
-    name: meta.name ?? '',
-    namespace: meta.namespace ?? '',
-    uid: meta.uid ?? '',
-    creationTimestamp: meta.creationTimestamp,
-    age: ageOf(meta.creationTimestamp, now),
+    ...identityOf(meta, now),
     status,
     icon: analysisStatusIcon(status),
     revision: revisionOf(run),

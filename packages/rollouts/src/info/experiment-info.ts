@@ -2,17 +2,12 @@
 // Upstream: pkg/kubectl-argo-rollouts/info/experiment_info.go.
 import type { AnalysisRun, Experiment, Pod, ReplicaSet } from '@aviary/kube';
 import { analysisRunInfos, type AnalysisRunInfo } from './analysisrun-info.js';
-import { ageOf } from './human-duration.js';
 import { analysisStatusIcon, type StatusIcon } from './icons.js';
 import { compareStrings, createdAt, ownerUidIn, revisionOf } from './owner-match.js';
 import { replicaSetInfos, type ReplicaSetInfo } from './replicaset-info.js';
+import { identityOf, type ObjectIdentity } from './object-identity.js';
 
-export interface ExperimentInfo {
-  name: string;
-  namespace: string;
-  uid: string;
-  creationTimestamp?: string;
-  age: string;
+export interface ExperimentInfo extends ObjectIdentity {
   /** The phase (Pending, Running, Successful, …), '' before the first reconcile. */
   status: string;
   message: string;
@@ -37,11 +32,7 @@ export function experimentInfo(input: ExperimentInfoInput): ExperimentInfo {
   const uid = meta.uid ?? '';
   const status = experiment.status?.phase ?? '';
   return {
-    name: meta.name ?? '',
-    namespace: meta.namespace ?? '',
-    uid,
-    creationTimestamp: meta.creationTimestamp,
-    age: ageOf(meta.creationTimestamp, now),
+    ...identityOf(meta, now),
     status,
     message: experiment.status?.message ?? '',
     icon: analysisStatusIcon(status),

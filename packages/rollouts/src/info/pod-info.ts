@@ -1,16 +1,11 @@
 // PodInfo: a pod's status as `kubectl get pods` would word it, its readiness and restarts.
 // Upstream: pkg/kubectl-argo-rollouts/info/pod_info.go (itself following kubectl's printPod).
 import type { ContainerStatus, Pod } from '@aviary/kube';
-import { ageOf } from './human-duration.js';
 import { podStatusIcon, type StatusIcon } from './icons.js';
 import { compareStrings, createdAt } from './owner-match.js';
+import { identityOf, type ObjectIdentity } from './object-identity.js';
 
-export interface PodInfo {
-  name: string;
-  namespace: string;
-  uid: string;
-  creationTimestamp?: string;
-  age: string;
+export interface PodInfo extends ObjectIdentity {
   /** `Running`, `Pending`, `ContainerCreating`, `ImagePullBackOff`, `Init:0/1`, `ExitCode:1`, `Terminating`, … */
   status: string;
   icon: StatusIcon;
@@ -88,11 +83,7 @@ export function podInfo(pod: Pod, now: number): PodInfo {
   }
   if (meta.deletionTimestamp) reason = pod.status?.reason === nodeLostReason ? 'Unknown' : 'Terminating';
   return {
-    name: meta.name ?? '',
-    namespace: meta.namespace ?? '',
-    uid: meta.uid ?? '',
-    creationTimestamp: meta.creationTimestamp,
-    age: ageOf(meta.creationTimestamp, now),
+    ...identityOf(meta, now),
     status: reason,
     icon: podStatusIcon(reason),
     ready: `${ready}/${(pod.spec?.containers ?? []).length}`,

@@ -1,17 +1,13 @@
 // ReplicaSetInfo: one ReplicaSet of a Rollout or Experiment, its health, its roles and its pods.
 // Upstream: pkg/kubectl-argo-rollouts/info/replicaset_info.go.
 import { PingPongType, RolloutsAnnotation, RolloutsLabel, type Pod, type ReplicaSet, type Rollout } from '@aviary/kube';
-import { ageOf, humanDuration, parseTimestamp } from './human-duration.js';
+import { humanDuration, parseTimestamp } from './human-duration.js';
 import { replicaSetStatusIcon, type StatusIcon } from './icons.js';
 import { compareStrings, ownerUidIn, revisionOf } from './owner-match.js';
 import { comparePods, podInfo, type PodInfo } from './pod-info.js';
+import { identityOf, type ObjectIdentity } from './object-identity.js';
 
-export interface ReplicaSetInfo {
-  name: string;
-  namespace: string;
-  uid: string;
-  creationTimestamp?: string;
-  age: string;
+export interface ReplicaSetInfo extends ObjectIdentity {
   /** Healthy, Progressing, ReplicaFailure or ScaledDown. */
   status: string;
   icon: StatusIcon;
@@ -109,11 +105,7 @@ export function replicaSetInfos(input: ReplicaSetInfosInput): ReplicaSetInfo[] {
     const status = replicaSetHealth(rs);
     const deadline = meta.annotations?.[RolloutsAnnotation.ScaleDownDeadline] ?? '';
     infos.push({
-      name: meta.name ?? '',
-      namespace: meta.namespace ?? '',
-      uid: meta.uid ?? '',
-      creationTimestamp: meta.creationTimestamp,
-      age: ageOf(meta.creationTimestamp, input.now),
+      ...identityOf(meta, input.now),
       status,
       icon: replicaSetStatusIcon(status),
       revision: revisionOf(rs),

@@ -5,11 +5,11 @@ import { currentCanaryStep, currentSetWeight, maxTrafficWeight, replicasOrDefaul
 import { displayedRolloutPhase } from '../status/index.js';
 import { analysisRunInfos, type AnalysisRunInfo } from './analysisrun-info.js';
 import { experimentInfos, type ExperimentInfo } from './experiment-info.js';
-import { ageOf } from './human-duration.js';
 import { rolloutStatusIcon, type StatusIcon } from './icons.js';
 import { rolloutImages, type ImageInfo } from './images.js';
 import { replicaSetInfos, type ReplicaSetInfo } from './replicaset-info.js';
 import { canaryStepInfos, pauseCountdown, type PauseCountdown, type StepInfo } from './step-info.js';
+import { identityOf, type ObjectIdentity } from './object-identity.js';
 
 export const RolloutStrategyName = { Canary: 'Canary', BlueGreen: 'BlueGreen' } as const;
 export type RolloutStrategyName = (typeof RolloutStrategyName)[keyof typeof RolloutStrategyName];
@@ -27,12 +27,7 @@ export interface RevisionInfo {
   analysisRuns: AnalysisRunInfo[];
 }
 
-export interface RolloutInfo {
-  name: string;
-  namespace: string;
-  uid: string;
-  creationTimestamp?: string;
-  age: string;
+export interface RolloutInfo extends ObjectIdentity {
   /** The phase a client shows (Healthy, Progressing, Paused, Degraded). */
   status: string;
   message: string;
@@ -136,11 +131,7 @@ export function rolloutInfo(input: RolloutInfoInput): RolloutInfo {
   const phase = displayedRolloutPhase(rollout);
   const podSpec = rollout.spec.template?.spec;
   return {
-    name: meta.name ?? '',
-    namespace: meta.namespace ?? '',
-    uid,
-    creationTimestamp: meta.creationTimestamp,
-    age: ageOf(meta.creationTimestamp, now),
+    ...identityOf(meta, now),
     status: phase.phase,
     message: phase.message,
     icon: rolloutStatusIcon(phase.phase),
