@@ -4,14 +4,12 @@ import { describeAction } from '@aviary/kube/testing';
 import { Resources, type Lease, type Node } from '@aviary/kube';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { removeDataDir, shellContainer, startKubeletHarness, waitUntil, type KubeletHarness } from './testing/kubelet-test-kit.js';
+import { disposeHarness, shellContainer, startKubeletHarness, waitUntil, type KubeletHarness } from './testing/kubelet-test-kit.js';
 
 let harness: KubeletHarness | undefined;
 
 afterEach(async () => {
-  if (harness === undefined) return;
-  await harness.stop();
-  removeDataDir(harness);
+  await disposeHarness(harness);
   harness = undefined;
 });
 

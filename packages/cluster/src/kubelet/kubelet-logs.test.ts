@@ -2,15 +2,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Readable } from 'node:stream';
 import { ApiError } from '@aviary/kube';
-import { removeDataDir, shellContainer, startKubeletHarness, type KubeletHarness } from './testing/kubelet-test-kit.js';
+import { disposeHarness, shellContainer, startKubeletHarness, type KubeletHarness } from './testing/kubelet-test-kit.js';
 import type { ReadLogsOptions } from './log-reader.js';
 
 let harness: KubeletHarness | undefined;
 
 afterEach(async () => {
-  if (harness === undefined) return;
-  await harness.stop();
-  removeDataDir(harness);
+  await disposeHarness(harness);
   harness = undefined;
 });
 

@@ -4,14 +4,12 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Container } from '@aviary/kube';
 import { findFreePort } from '../runtime/runtime-test-kit.js';
-import { removeDataDir, shellContainer, startKubeletHarness, waitUntil, type KubeletHarness } from './testing/kubelet-test-kit.js';
+import { disposeHarness, shellContainer, startKubeletHarness, waitUntil, type KubeletHarness } from './testing/kubelet-test-kit.js';
 
 let harness: KubeletHarness | undefined;
 
 afterEach(async () => {
-  if (harness === undefined) return;
-  await harness.stop();
-  removeDataDir(harness);
+  await disposeHarness(harness);
   harness = undefined;
 });
 

@@ -3,14 +3,12 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Resources, type Pod } from '@aviary/kube';
-import { isAlive, removeDataDir, shellContainer, startKubeletHarness, waitUntil, type KubeletHarness } from './testing/kubelet-test-kit.js';
+import { disposeHarness, isAlive, shellContainer, startKubeletHarness, waitUntil, type KubeletHarness } from './testing/kubelet-test-kit.js';
 
 let harness: KubeletHarness | undefined;
 
 afterEach(async () => {
-  if (harness === undefined) return;
-  await harness.stop();
-  removeDataDir(harness);
+  await disposeHarness(harness);
   harness = undefined;
 });
 

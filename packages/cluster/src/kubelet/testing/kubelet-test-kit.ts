@@ -94,8 +94,10 @@ export async function startKubeletHarness(options: {
   };
 }
 
-/** Removes a harness's data dir (after stop). */
-export function removeDataDir(harness: Pick<KubeletHarness, 'dataDir'>): void {
+/** What every test file's afterEach does: stops the harness (if one was started) and removes its data dir. */
+export async function disposeHarness(harness: KubeletHarness | undefined): Promise<void> {
+  if (harness === undefined) return;
+  await harness.stop();
   rmSync(harness.dataDir, { recursive: true, force: true });
 }
 
