@@ -1,6 +1,7 @@
 // The SQLite side of SqliteStore: kine's append-only log table, its pragmas and prepared statements.
 // Shape after k3s-io/kine pkg/drivers/sqlite/sqlite.go and pkg/logstructured/sqllog/sql.go (written anew, simplified).
 import Database from 'better-sqlite3';
+import type { StoreWrite } from './revisioned-index.js';
 
 /**
  * One row per revision: `id` is the revision (the resourceVersion). A create, update or delete each inserts
@@ -38,24 +39,11 @@ export interface LiveRow {
   readonly value: string;
 }
 
-export interface LogInsert {
-  readonly revision: number;
-  readonly key: string;
-  readonly created: boolean;
-  readonly deleted: boolean;
-  readonly prevRevision: number;
-  readonly value: string | null;
-}
-
-/** True for a UNIQUE(name, prev_revision) violation: another write replaced the same row first. */
-export function isPrevRevisionConflict(error: unknown): boolean {
-  return error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
 
 /** The log table over one connection. Every method is one statement or one transaction. */
 export class SqliteLog {
   private readonly statements;
-  private readonly appendAllInTransaction: (rows: readonly LogInsert[]) => void;
+  private readonly appendAllInTransaction: (rows: readonly StoreWrite[]) => void;
 
   constructor(
     readonly db: Database.Database,
@@ -79,7 +67,6 @@ export class SqliteLog {
         `INSERT INTO log (id, name, created, deleted, prev_revision, value)
          VALUES (?, ?, 1, 0, coalesce((SELECT max(id) FROM log WHERE name = ?), 0), ?)`,
       ),
-      latestId: db.prepare<[string], { id: number | null }>('SELECT max(id) AS id FROM log WHERE name = ?'),
       sequence: db.prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'log'"),
       maxId: db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM log'),
       live: db.prepare<[], LiveRow>(
@@ -100,7 +87,7 @@ export class SqliteLog {
       ),
     };
     const { insert, insertCreate } = this.statements;
-    this.appendAllInTransaction = db.transaction((rows: readonly LogInsert[]) => {
+    this.appendAllInTransaction = db.transaction((rows: readonly StoreWrite[]) => {
       for (const row of rows) {
         if (row.created) insertCreate.run(row.revision, row.key, row.key, row.value ?? 'null');
         else insert.run(row.revision, row.key, 0, row.deleted ? 1 : 0, row.prevRevision, row.value);
@@ -121,34 +108,12 @@ export class SqliteLog {
     return this.statements.readMeta.get(COMPACT_REVISION)?.value ?? 0;
   }
 
-  /** The newest row for a key, live or tombstone (a re-create links to its tombstone). */
-  latestRevision(key: string): number {
-    return this.statements.latestId.get(key)?.id ?? 0;
-  }
-
-  /** Appends a create row linked to the key's newest row (its tombstone after a delete), in one statement. */
-  appendCreate(revision: number, key: string, value: string): void {
-    this.statements.insertCreate.run(revision, key, key, value);
-  }
-
   /**
-   * Appends rows in one transaction (a group commit): creates link to the key's newest row as appendCreate
-   * does, the others carry their prevRevision. All or none are written.
+   * Appends rows in one transaction (a group commit): a create links to the key's newest row (its tombstone
+   * after a delete), the others carry their prevRevision. All or none are written.
    */
-  appendAll(rows: readonly LogInsert[]): void {
+  appendAll(rows: readonly StoreWrite[]): void {
     this.appendAllInTransaction(rows);
-  }
-
-  /** Appends one row (autocommit: one transaction). */
-  append(row: LogInsert): void {
-    this.statements.insert.run(
-      row.revision,
-      row.key,
-      row.created ? 1 : 0,
-      row.deleted ? 1 : 0,
-      row.prevRevision,
-      row.value,
-    );
   }
 
   /** Every live key's newest row, in no particular order. */

@@ -1,31 +1,14 @@
 // SqliteStore: the durable Store — kine's append-only log in SQLite, live objects indexed in memory, watch from history.
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { KubeObject } from '@aviary/kube';
-import { LiveIndex } from './live-index.js';
-import type { LiveEntry } from './live-index.js';
-import { encodeObject, lazyStoredObject, restampJson } from './object-codec.js';
+import { restampJson } from './object-codec.js';
+import { RevisionedIndex, type StoreWrite } from './revisioned-index.js';
 import { SqliteLog } from './sqlite-log.js';
-import type { LogInsert, LogRow } from './sqlite-log.js';
-import {
-  CompactedError,
-  KeyExistsError,
-  KeyNotFoundError,
-  RevisionConflictError,
-  StoreEventType,
-  type ListParams,
-  type ListResult,
-  type Store,
-  type StoredObject,
-  type StoreEvent,
-  type StoreKey,
-  type StoreListener,
-  type StoreWatch,
-} from './store.js';
+import type { LogRow } from './sqlite-log.js';
+import { CompactedError, StoreEventType, type Store, type StoreEvent, type StoreKey, type StoreListener, type StoreWatch } from './store.js';
 import { StoreClosedError } from './store-closed-error.js';
 import { StoreFailedError } from './store-failed-error.js';
 import { WalCheckpointer } from './wal-checkpointer.js';
-import { WatchHub } from './watch-hub.js';
 import type { RecordedEvent } from './watch-hub.js';
 
 /** The database file inside an Aviary data directory. */
@@ -64,14 +47,11 @@ const HISTORY_CHUNK = 500;
  * database, and the API server answers only then, so an acknowledged write survives the process being
  * killed. A commit that fails leaves memory ahead of the database: the store then refuses further use.
  */
-export class SqliteStore implements Store {
-  private readonly live = new LiveIndex();
-  private readonly hub: WatchHub;
-  private revision: number;
+export class SqliteStore extends RevisionedIndex implements Store {
   private compactedThrough: number;
   private closed = false;
   /** Rows written since the last commit, in revision order. */
-  private unflushed: LogInsert[] = [];
+  private unflushed: StoreWrite[] = [];
   private flushScheduled = false;
   private durable: number;
   private readonly durableWaiters: { revision: number; resolve: () => void; reject: (error: unknown) => void }[] = [];
@@ -83,15 +63,14 @@ export class SqliteStore implements Store {
     private readonly log: SqliteLog,
     private readonly options: SqliteStoreOptions,
   ) {
-    this.revision = log.currentRevision();
+    super({
+      startRevision: log.currentRevision(),
+      ...(options.historyCapacity !== undefined && { historyCapacity: options.historyCapacity }),
+      ...(options.onListenerError && { onListenerError: options.onListenerError }),
+    });
     this.durable = this.revision;
     this.compactedThrough = log.compactRevision();
     for (const row of log.liveRows()) this.live.set(row.name, { revision: row.id, json: row.value });
-    this.hub = new WatchHub({
-      startRevision: this.revision,
-      ...(options.historyCapacity !== undefined && { capacity: options.historyCapacity }),
-      ...(options.onListenerError && { onListenerError: options.onListenerError }),
-    });
     this.checkpointer = options.backgroundCheckpoint ? new WalCheckpointer({ path: options.path }) : undefined;
   }
 
@@ -104,10 +83,6 @@ export class SqliteStore implements Store {
       log.close();
       throw error;
     }
-  }
-
-  currentRevision(): number {
-    return this.revision;
   }
 
   durableRevision(): number {
@@ -136,54 +111,6 @@ export class SqliteStore implements Store {
     let released = 0;
     while (released < this.durableWaiters.length && this.durableWaiters[released]!.revision <= this.durable) released++;
     for (const waiter of this.durableWaiters.splice(0, released)) waiter.resolve();
-  }
-
-  get(key: StoreKey): StoredObject | undefined {
-    this.checkOpen();
-    return this.live.get(key);
-  }
-
-  list(prefix: StoreKey, params: ListParams = {}): ListResult {
-    this.checkOpen();
-    return this.live.list(prefix, params, this.revision);
-  }
-
-  create(key: StoreKey, object: KubeObject): StoredObject {
-    this.checkOpen();
-    if (this.live.has(key)) throw new KeyExistsError(key);
-    const revision = this.revision + 1;
-    const json = encodeObject(object, revision);
-    this.append({ revision, key, created: true, deleted: false, prevRevision: 0, value: json });
-    this.committed(key, { revision, json });
-    this.hub.publish({ type: StoreEventType.Added, key, revision, json }, object);
-    this.compactIfDue();
-    return lazyStoredObject(key, revision, json);
-  }
-
-  update(key: StoreKey, object: KubeObject, expectedRevision?: number): StoredObject {
-    this.checkOpen();
-    const current = this.currentEntry(key, expectedRevision);
-    const revision = this.revision + 1;
-    const json = encodeObject(object, revision);
-    this.append({ revision, key, created: false, deleted: false, prevRevision: current.revision, value: json });
-    this.committed(key, { revision, json });
-    this.hub.publish({ type: StoreEventType.Modified, key, revision, json, previousJson: current.json }, object);
-    this.compactIfDue();
-    return lazyStoredObject(key, revision, json);
-  }
-
-  delete(key: StoreKey, expectedRevision?: number): StoredObject {
-    this.checkOpen();
-    const current = this.currentEntry(key, expectedRevision);
-    const revision = this.revision + 1;
-    this.append({ revision, key, created: false, deleted: true, prevRevision: current.revision, value: null });
-    const json = restampJson(current.json, revision);
-    this.revision = revision;
-    this.live.remove(key);
-    const deleted = lazyStoredObject(key, revision, json);
-    this.hub.publish({ type: StoreEventType.Deleted, key, revision, json, previousJson: current.json });
-    this.compactIfDue();
-    return deleted;
   }
 
   watch(prefix: StoreKey, afterRevision: number, listener: StoreListener): StoreWatch {
@@ -232,8 +159,8 @@ export class SqliteStore implements Store {
     return this.log.rowCount();
   }
 
-  /** Queues a row for the end-of-turn commit. */
-  private append(row: LogInsert): void {
+  /** Queues a write's row for the end-of-turn commit. */
+  protected record(row: StoreWrite): void {
     this.unflushed.push(row);
     if (this.flushScheduled) return;
     this.flushScheduled = true;
@@ -267,27 +194,13 @@ export class SqliteStore implements Store {
     }
   }
 
-  private committed(key: StoreKey, entry: LiveEntry): void {
-    this.revision = entry.revision;
-    this.live.set(key, entry);
-  }
-
-  private compactIfDue(): void {
+  protected override afterWrite(): void {
     const keep = this.options.compactKeep;
     if (keep === undefined || keep < 0) return;
     if (this.revision - this.compactedThrough > 2 * Math.max(keep, 1)) this.compact(keep);
   }
 
-  private currentEntry(key: StoreKey, expectedRevision: number | undefined): LiveEntry {
-    const current = this.live.entry(key);
-    if (!current) throw new KeyNotFoundError(key);
-    if (expectedRevision !== undefined && expectedRevision !== current.revision) {
-      throw new RevisionConflictError(key, expectedRevision, current.revision);
-    }
-    return current;
-  }
-
-  private checkOpen(): void {
+  protected checkOpen(): void {
     if (this.closed) throw new StoreClosedError();
     if (this.failure) throw this.failure;
   }
