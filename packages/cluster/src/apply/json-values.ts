@@ -1,5 +1,4 @@
 // Small helpers on decoded JSON for server-side apply: shape tests, deep equality, cloning and Go-style encoding.
-import { copyJson } from '@aviary/kube';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -28,19 +27,7 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   return false;
 }
 
-/** A deep copy of decoded JSON. */
-export function cloneJson<T>(value: T): T {
-  return copyJson(value);
-}
 
-/** Sets an own member, also for the key `__proto__` (a plain assignment would change the prototype). */
-export function setMember(target: JsonObject, key: string, value: unknown): void {
-  if (key === '__proto__') {
-    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-  } else {
-    target[key] = value;
-  }
-}
 
 /**
  * JSON as Go's encoding/json writes it: object keys sorted, and `<`, `>`, `&`, U+2028 and U+2029 escaped.

@@ -2,10 +2,11 @@
 //
 // Follows apimachinery's lastappliedmanager.go (conflicts on fields the annotation already set to their
 // live values are forced) and lastappliedupdater.go (the annotation is rewritten to the applied configuration).
+import { copyJson } from '@aviary/kube';
 import { compareObjects } from './compare.js';
 import { fieldSetOf } from './field-set-of.js';
 import type { FieldSet } from './field-set.js';
-import { cloneJson, encodeGoJson, isJsonObject, type JsonObject } from './json-values.js';
+import { encodeGoJson, isJsonObject, type JsonObject } from './json-values.js';
 import type { ListInfoProvider } from './list-info.js';
 
 export const lastAppliedAnnotation = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -47,7 +48,7 @@ export function allowedConflictsFromLastApplied(options: {
 
 /** The annotation value for an applied configuration: its JSON (without the annotation itself) and a newline. */
 export function buildLastApplied(applied: JsonObject): string {
-  const copy = cloneJson(applied);
+  const copy = copyJson(applied);
   const annotations = annotationsOf(copy);
   if (annotations) delete annotations[lastAppliedAnnotation];
   return `${encodeGoJson(copy)}\n`;

@@ -3,8 +3,9 @@
 // Maps merge key by key; associative lists merge item by item (by key or value) keeping live-only items
 // in place; atomic lists, atomic maps and scalars take the applied value (typed/merge.go). A null in the
 // applied configuration removes the field, as decoding into Kubernetes' typed objects does.
+import { copyJson, setOwnMember } from '@aviary/kube';
 import { ApplyInputError } from './apply-error.js';
-import { cloneJson, isJsonObject, setMember, type JsonObject } from './json-values.js';
+import { isJsonObject, type JsonObject } from './json-values.js';
 import type { ListInfoProvider, ListSemantics, SchemaPath } from './list-info.js';
 import { indexListItems } from './list-items.js';
 import { describeFieldPath, describePathElement, fieldElement, type FieldPath } from './path-element.js';
@@ -31,9 +32,9 @@ interface Step {
 function mergeValues(step: Step): unknown {
   const { lhs, rhs } = step;
   if (rhs === null) return undefined;
-  if (rhs === undefined) return cloneJson(lhs);
+  if (rhs === undefined) return copyJson(lhs);
   const shape = shapeOfPair({ values: [lhs, rhs], schemaPath: step.schemaPath, listInfo: step.listInfo });
-  if (shape.kind === 'leaf') return cloneJson(rhs);
+  if (shape.kind === 'leaf') return copyJson(rhs);
   return shape.kind === 'map' ? mergeMaps(step) : mergeLists(step, shape.semantics);
 }
 
@@ -50,7 +51,7 @@ function mergeMaps(step: Step): JsonObject | undefined {
       path: [...step.path, fieldElement(key)],
       schemaPath: [...step.schemaPath, key],
     });
-    if (value !== undefined) setMember(out, key, value);
+    if (value !== undefined) setOwnMember(out, key, value);
   }
   return Object.keys(out).length > 0 ? out : undefined;
 }

@@ -1,6 +1,7 @@
 // removeFieldSet: an object with the fields (and list items) of a set removed, as structured-merge-diff's RemoveItems.
+import { setOwnMember } from '@aviary/kube';
 import type { FieldSet } from './field-set.js';
-import { isJsonObject, setMember, type JsonObject } from './json-values.js';
+import { isJsonObject, type JsonObject } from './json-values.js';
 import { ListType, type ListInfoProvider, type SchemaPath } from './list-info.js';
 import { listItemElement } from './list-items.js';
 import { fieldElement, type FieldPath, type PathElement } from './path-element.js';
@@ -32,7 +33,7 @@ function removeFrom(step: Step): unknown {
     const out: JsonObject = {};
     for (const [key, child] of Object.entries(value)) {
       const kept = removeChild(step, child, fieldElement(key), [...step.schemaPath, key]);
-      if (kept !== undefined) setMember(out, key, kept);
+      if (kept !== undefined) setOwnMember(out, key, kept);
     }
     return Object.keys(out).length > 0 ? out : undefined;
   }

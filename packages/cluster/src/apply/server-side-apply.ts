@@ -3,12 +3,13 @@
 // The pipeline of k8s.io/apimachinery pkg/util/managedfields (fieldmanager.go's default stack) over
 // structured-merge-diff merge/update.go `Apply`: merge, take ownership of the applied set, prune what the
 // manager applied last time but no longer does (unless someone else owns it), detect conflicts, record.
+import { copyJson } from '@aviary/kube';
 import { ApplyInputError } from './apply-error.js';
 import { copyMembers, copyMembersExcept } from '../json/copy-members.js';
 import type { Conflict } from './conflicts.js';
 import { fieldSetOf, withNamedFieldsAsMembers } from './field-set-of.js';
 import { FieldSet } from './field-set.js';
-import { cloneJson, isJsonObject, jsonEqual, type JsonObject } from './json-values.js';
+import { isJsonObject, jsonEqual, type JsonObject } from './json-values.js';
 import { allowedConflictsFromLastApplied, kubectlApplyManager, refreshLastApplied } from './last-applied.js';
 import type { ListInfoProvider } from './list-info.js';
 import {
@@ -61,7 +62,7 @@ export const beforeFirstApplyManager = 'before-first-apply';
  */
 export function serverSideApply(input: ServerSideApplyInput): ServerSideApplyResult {
   const applied = validateApplied(input);
-  const live = input.live === undefined ? undefined : (cloneJson(input.live) as JsonObject);
+  const live = input.live === undefined ? undefined : (copyJson(input.live) as JsonObject);
   const liveObject = live === undefined ? {} : withoutManagedFields(live);
   const identity: ManagerIdentity = {
     manager: input.manager === '' ? 'unknown' : input.manager,
@@ -161,7 +162,7 @@ function validateApplied(input: ServerSideApplyInput): JsonObject {
   if (!isJsonObject(input.applied)) {
     throw new ApplyInputError({ message: 'the applied configuration must be a JSON object', statusCode: 400 });
   }
-  const applied = cloneJson(input.applied);
+  const applied = copyJson(input.applied);
   const metadata = applied.metadata;
   if (isJsonObject(metadata) && metadata.managedFields !== undefined) {
     throw new ApplyInputError({ message: 'metadata.managedFields must be nil', statusCode: 400 });

@@ -3,8 +3,9 @@
 // Follows apimachinery pkg/util/managedfields/internal/fieldmanager.go (`Update`, `UpdateNoErrors`,
 // `decodeLiveOrNew`, `isResetManagedFields`), skipnonapplied.go and capmanagers.go, and apiserver
 // pkg/endpoints/handlers/create.go (`managerOrUserAgent`, `prefixFromUserAgent`).
+import { copyJson } from '@aviary/kube';
 import { copyMembers } from '../json/copy-members.js';
-import { cloneJson, isJsonObject, jsonEqual, type JsonObject } from './json-values.js';
+import { isJsonObject, jsonEqual, type JsonObject } from './json-values.js';
 import type { ListInfoProvider } from './list-info.js';
 import {
   capUpdateManagers,
@@ -83,7 +84,7 @@ export function trackUpdate(input: TrackUpdateInput): Record<string, unknown> {
   } catch {
     const kept = live !== undefined && isJsonObject(live.metadata) ? live.metadata.managedFields : undefined;
     const metadata = isJsonObject(newObject.metadata) ? newObject.metadata : {};
-    if (kept !== undefined) metadata.managedFields = cloneJson(kept);
+    if (kept !== undefined) metadata.managedFields = copyJson(kept);
     if (kept !== undefined || newObject.metadata !== undefined) newObject.metadata = metadata;
     return newObject;
   }

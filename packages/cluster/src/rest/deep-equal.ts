@@ -17,13 +17,12 @@ export function deepEqualJson(a: unknown, b: unknown): boolean {
 
 /** Whether anything outside metadata (and outside status, when `ignoreStatus`) differs: what bumps generation. */
 export function specChanged(before: object, after: object, ignoreStatus: boolean): boolean {
-  const strip = (o: object): Record<string, unknown> => {
-    const copy: Record<string, unknown> = { ...(o as Record<string, unknown>) };
-    delete copy.metadata;
-    delete copy.apiVersion;
-    delete copy.kind;
-    if (ignoreStatus) delete copy.status;
-    return copy;
-  };
-  return !deepEqualJson(strip(before), strip(after));
+  // deepEqualJson over the two objects without those members, compared in place (every update runs this).
+  const counted = (key: string): boolean => key !== 'metadata' && key !== 'apiVersion' && key !== 'kind' && !(ignoreStatus && key === 'status');
+  const a = before as Record<string, unknown>;
+  const b = after as Record<string, unknown>;
+  const keysA = Object.keys(a).filter((key) => counted(key) && a[key] !== undefined);
+  const keysB = Object.keys(b).filter((key) => counted(key) && b[key] !== undefined);
+  if (keysA.length !== keysB.length) return true;
+  return !keysA.every((key) => Object.hasOwn(b, key) && deepEqualJson(a[key], b[key]));
 }

@@ -1,8 +1,8 @@
 // ObjectService: the object semantics of the API server (create, get, list, update) over the Store, shared
 // by the HTTP handlers and the in-process garbage collector. Deletion lives in object-deletion.ts.
 import crypto from 'node:crypto';
-import { apiVersionOf, type KubeObject, type ObjectList } from '@aviary/kube';
-import { copyMembers, setOwn } from '../json/copy-members.js';
+import { apiVersionOf, setOwnMember, type KubeObject, type ObjectList } from '@aviary/kube';
+import { copyMembers } from '../json/copy-members.js';
 import type { ResourceInfo } from '../registry/index.js';
 import { collectionPrefix, InvalidKeyError, objectKey } from '../storage/keys.js';
 import { KeyExistsError, type StoredObject } from '../storage/store.js';
@@ -296,7 +296,7 @@ export function typePrefixOf(info: ResourceInfo): string {
 /** The object with apiVersion and kind of the URL's resource first, as served objects carry them. */
 export function withType(object: KubeObject, info: ResourceInfo): KubeObject {
   const typed: Record<string, unknown> = { apiVersion: apiVersionOf(info), kind: info.kind };
-  for (const key of Object.keys(object)) if (key !== 'apiVersion' && key !== 'kind') setOwn(typed, key, (object as Record<string, unknown>)[key]);
+  for (const key of Object.keys(object)) if (key !== 'apiVersion' && key !== 'kind') setOwnMember(typed, key, (object as Record<string, unknown>)[key]);
   return typed as KubeObject;
 }
 

@@ -2,4 +2,4 @@
 export * from './json-patch.js';
 export * from './merge-patch.js';
 export * from './strategic-merge.js';
-export { copyJson } from './json-values.js';
+export { copyJson, setOwnMember } from './json-values.js';

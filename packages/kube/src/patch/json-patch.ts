@@ -1,5 +1,5 @@
 // RFC 6902 JSON Patch (add, remove, replace, move, copy, test) over RFC 6901 pointers; never mutates its inputs.
-import { cloneJson, isPlainJsonObject, jsonDeepEqual, setOwnMember } from './json-values.js';
+import { copyJson, isPlainJsonObject, jsonDeepEqual, setOwnMember } from './json-values.js';
 
 export type JsonPatchOperation =
   | { op: 'add'; path: string; value: unknown }
@@ -188,10 +188,10 @@ function applyOperation(box: Box, operation: Record<string, unknown>, index: num
   const from = op === 'move' || op === 'copy' ? requireString(operation, 'from', index) : undefined;
   try {
     switch (op) {
-      case 'add': addValue(box, path, cloneJson(operation.value)); break;
+      case 'add': addValue(box, path, copyJson(operation.value)); break;
       case 'remove': removeValue(box, path); break;
-      case 'replace': replaceValue(box, path, cloneJson(operation.value)); break;
-      case 'copy': addValue(box, path, cloneJson(getValue(box, from ?? ''))); break;
+      case 'replace': replaceValue(box, path, copyJson(operation.value)); break;
+      case 'copy': addValue(box, path, copyJson(getValue(box, from ?? ''))); break;
       case 'move': {
         if (from === path) {
           getValue(box, path);
@@ -227,7 +227,7 @@ export function applyJsonPatch<T = unknown>(document: unknown, patch: unknown): 
   if (!Array.isArray(patch)) {
     throw new JsonPatchError({ reason: JsonPatchErrorReason.InvalidPatch, message: 'a JSON patch must be an array of operations' });
   }
-  const box: Box = { doc: cloneJson(document) };
+  const box: Box = { doc: copyJson(document) };
   patch.forEach((operation: unknown, index) => {
     if (!isPlainJsonObject(operation)) {
       throw new JsonPatchError({ reason: JsonPatchErrorReason.InvalidPatch, message: 'an operation must be an object', operationIndex: index });

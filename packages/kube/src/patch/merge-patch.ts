@@ -1,5 +1,5 @@
 // RFC 7386 JSON Merge Patch: apply (null deletes, a non-object patch replaces) and create (the minimal patch from one document to another).
-import { cloneJson, isPlainJsonObject, jsonDeepEqual, setOwnMember } from './json-values.js';
+import { copyJson, isPlainJsonObject, jsonDeepEqual, setOwnMember } from './json-values.js';
 
 /**
  * Applies a merge patch and returns the result; neither input is modified.
@@ -9,12 +9,12 @@ import { cloneJson, isPlainJsonObject, jsonDeepEqual, setOwnMember } from './jso
  * @example applyMergePatch({ a: 1, b: { c: 2 } }, { a: null, b: { d: 3 } }) // { b: { c: 2, d: 3 } }
  */
 export function applyMergePatch<T = unknown>(target: unknown, patch: unknown): T {
-  return mergeInto(cloneJson(target), patch) as T;
+  return mergeInto(copyJson(target), patch) as T;
 }
 
 /** RFC 7386 MergePatch, mutating the (already copied) target. */
 function mergeInto(target: unknown, patch: unknown): unknown {
-  if (!isPlainJsonObject(patch)) return cloneJson(patch);
+  if (!isPlainJsonObject(patch)) return copyJson(patch);
   const result: Record<string, unknown> = isPlainJsonObject(target) ? target : {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) {
@@ -36,14 +36,14 @@ function mergeInto(target: unknown, patch: unknown): unknown {
  * @example createMergePatch({ a: 1, b: 2 }, { a: 1, c: 3 }) // { b: null, c: 3 }
  */
 export function createMergePatch(original: unknown, modified: unknown): unknown {
-  if (!isPlainJsonObject(original) || !isPlainJsonObject(modified)) return cloneJson(modified);
+  if (!isPlainJsonObject(original) || !isPlainJsonObject(modified)) return copyJson(modified);
   const patch: Record<string, unknown> = {};
   for (const key of Object.keys(original)) {
     if (!Object.hasOwn(modified, key)) setOwnMember(patch, key, null);
   }
   for (const [key, value] of Object.entries(modified)) {
     if (!Object.hasOwn(original, key)) {
-      setOwnMember(patch, key, cloneJson(value));
+      setOwnMember(patch, key, copyJson(value));
       continue;
     }
     const before = original[key];
@@ -51,7 +51,7 @@ export function createMergePatch(original: unknown, modified: unknown): unknown 
     if (isPlainJsonObject(before) && isPlainJsonObject(value)) {
       setOwnMember(patch, key, createMergePatch(before, value));
     } else {
-      setOwnMember(patch, key, cloneJson(value));
+      setOwnMember(patch, key, copyJson(value));
     }
   }
   return patch;
