@@ -128,6 +128,37 @@ describe('timed pause', () => {
     await fixture.syncUntilStable();
     expect(fixture.rollout().status).toMatchObject({ phase: 'Healthy', stableRS: yellow });
   });
+
+  it('schedules the wake-up from the write that adds the pause (startTime has whole seconds)', async () => {
+    const fixture = await pausedAtFirstStep();
+    fixture.clock.advance(1_990 - (fixture.clock.now() % 1000)); // 990 ms into a second
+    await fixture.patchRollout({ status: { pauseConditions: null } }, 'status');
+    const atPause = () => fixture.rollout().status?.currentStepIndex === 3 && (fixture.rollout().status?.pauseConditions?.length ?? 0) > 0;
+    for (let round = 0; round < 20 && !atPause(); round++) {
+      fixture.requeues.length = 0;
+      await fixture.sync();
+      fixture.settleReplicaSets();
+    }
+    // The sync that wrote the pause (10s, 990 ms into its startTime's second) asked to be woken at its expiry.
+    expect(atPause()).toBe(true);
+    expect(fixture.rollout().status?.conditions?.find((c) => c.type === 'Paused')?.status).not.toBe('True'); // not yet recorded
+    expect(fixture.requeues).toContainEqual(['default/demo', 9_010]);
+  });
+
+  it('a write that ends the sync early at an expired pause asks for a wake-up at once', async () => {
+    const fixture = await pausedAtFirstStep();
+    await fixture.patchRollout({ status: { pauseConditions: null } }, 'status');
+    await fixture.syncUntilStable(); // now at step 3: pause 10s
+    const conditions = fixture.rollout().status?.conditions?.filter((c) => c.type !== 'Paused');
+    await fixture.patchRollout({ status: { conditions } }, 'status'); // the Paused condition not yet recorded
+    fixture.clock.advance(10_001);
+    fixture.requeues.length = 0;
+    expect(await fixture.sync()).toEqual(['patch rollouts/status default/demo']); // records Paused=True, ends the sync
+    expect(fixture.rollout().status?.currentStepIndex).toBe(3);
+    expect(fixture.requeues).toEqual([['default/demo', 1]]);
+    expect(await fixture.sync()).toEqual(['patch rollouts/status default/demo']);
+    expect(fixture.recorder.take()).toContain('Normal RolloutStepCompleted Rollout step 4/4 completed (pause: 10)');
+  });
 });
 
 describe('template change mid-rollout', () => {

@@ -36,11 +36,33 @@ export function completedCanaryPauseStep(ctx: RolloutContext, pause: RolloutPaus
   return ctx.deps.clock.now() >= started + pauseDurationSeconds(pause.duration) * 1000;
 }
 
-/** Requeues the rollout at `startTime + duration` when that comes before the next resync. */
-export function enqueueAtPauseExpiry(ctx: RolloutContext, startTime: string, durationSeconds: number): void {
+/**
+ * Requeues the rollout at `startTime + duration` when that comes before the next resync. With `overdue`, an expiry
+ * already past wakes it at once through the same timed lane (1 ms), ahead of event-driven syncs.
+ */
+export function enqueueAtPauseExpiry(ctx: RolloutContext, startTime: string, durationSeconds: number, overdue = false): void {
   const now = ctx.deps.clock.now();
   const expiry = (parseTime(startTime) ?? now) + durationSeconds * 1000;
-  if (expiry > now && expiry < now + ctx.deps.resyncPeriodMs) ctx.deps.enqueueAfter(ctx.key, expiry - now);
+  if (expiry < now + ctx.deps.resyncPeriodMs && (expiry > now || overdue)) ctx.deps.enqueueAfter(ctx.key, Math.max(expiry - now, 1));
+}
+
+/**
+ * After a sync that wrote the rollout: as written, it may sit at a timed pause whose wake-up no sync has scheduled
+ * yet, because the pause was just added (upstream schedules it one sync later), or because the sync its wake-up
+ * started only recorded the Paused conditions and ended there. startTime has whole seconds, so such a pause can
+ * expire within milliseconds of being written; this schedules the wake-up (at once when already due) instead of
+ * leaving it to the syncs the write's watch events cause, which wait behind every other event-driven sync.
+ */
+export function enqueueAtWrittenPauseExpiry(ctx: RolloutContext): void {
+  const { rollout } = ctx;
+  const { step } = currentCanaryStep(rollout);
+  const canaryPause = pauseConditionOf(rollout, PauseReason.CanaryPauseStep);
+  if (canaryPause && step?.pause?.duration !== undefined && step.pause.duration !== null) {
+    enqueueAtPauseExpiry(ctx, canaryPause.startTime, pauseDurationSeconds(step.pause.duration), true);
+  }
+  const blueGreenPause = pauseConditionOf(rollout, PauseReason.BlueGreenPause);
+  const seconds = rollout.spec.strategy.blueGreen?.autoPromotionSeconds ?? 0;
+  if (blueGreenPause && seconds > 0 && rollout.spec.strategy.blueGreen?.autoPromotionEnabled !== false) enqueueAtPauseExpiry(ctx, blueGreenPause.startTime, seconds, true);
 }
 
 /**

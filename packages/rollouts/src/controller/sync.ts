@@ -22,6 +22,7 @@ import { getRolloutCondition, newRolloutCondition, removeRolloutCondition, setRo
 import { checkPausedConditions } from './conditions.js';
 import type { ControllerDeps, RolloutContext } from './context.js';
 import { RolloutMessage } from './events.js';
+import { enqueueAtWrittenPauseExpiry } from './pause.js';
 import { PauseState } from './pause-state.js';
 import { createDesiredReplicaSet, syncReplicaSetRevision } from './replicaset-create.js';
 import { assignReplicaSets, findNewReplicaSet, specReplicasOf, timeUntilScaleDownDeadline } from './replicasets.js';
@@ -140,6 +141,7 @@ export async function syncRollout(deps: ControllerDeps, key: string): Promise<vo
     await reconcile(ctx);
   }
   await flushDeferredStatus(ctx); // a deferred condition that no status patch carried
+  if (ctx.written) enqueueAtWrittenPauseExpiry(ctx);
 }
 
 async function reconcile(ctx: RolloutContext): Promise<void> {
