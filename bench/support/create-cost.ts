@@ -7,21 +7,10 @@ import { startApiServer } from '../../packages/cluster/src/apiserver.js';
 import { pruneAndValidateResource } from '../../packages/cluster/src/openapi/index.js';
 import { trackManagedFieldsHook } from '../../packages/cluster/src/apply/index.js';
 import type { KubeObject } from '../../packages/kube/src/index.js';
+import { cpuMicros } from './cpu-micros.js';
 import { makePod } from './pod-object.js';
 
 const creates = Number(process.argv[2] ?? 5000);
-
-/** CPU µs per operation: the best of three rounds (the machine may be shared). */
-function cpuMicros(run: () => void, count: number): number {
-  let best = Infinity;
-  for (let round = 0; round < 3; round++) {
-    const before = process.cpuUsage();
-    run();
-    const used = process.cpuUsage(before);
-    best = Math.min(best, (used.user + used.system) / count);
-  }
-  return best;
-}
 
 function podBody(index: number, ownerUid: string): KubeObject {
   const pod = makePod(index, 1) as KubeObject & { metadata: Record<string, unknown> };

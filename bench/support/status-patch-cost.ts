@@ -6,78 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApiServer } from '../../packages/cluster/src/apiserver.js';
 import { trackManagedFieldsHook } from '../../packages/cluster/src/apply/index.js';
-import { copyJson, type KubeObject, type RolloutStatus } from '../../packages/kube/src/index.js';
+import { copyJson, type KubeObject } from '../../packages/kube/src/index.js';
+import { cpuMicros } from './cpu-micros.js';
 import { makeRollout } from './rollout-objects.js';
+import { advancedStatus as advanced, pausedStatus as paused } from './rollout-statuses.js';
 
 const writes = Number(process.argv[2] ?? 4000);
-
-/** CPU µs per operation: the best of three rounds (the machine may be shared). */
-function cpuMicros(run: () => void, count: number): number {
-  let best = Infinity;
-  for (let round = 0; round < 3; round++) {
-    const before = process.cpuUsage();
-    run();
-    const used = process.cpuUsage(before);
-    best = Math.min(best, (used.user + used.system) / count);
-  }
-  return best;
-}
-
-const condition = (type: string, status: string, reason: string, message: string) => ({
-  type,
-  status,
-  lastUpdateTime: '2026-11-21T02:41:47Z',
-  lastTransitionTime: '2026-11-21T02:41:47Z',
-  reason,
-  message,
-});
-
-/** The status at the first timed pause, and just after it expired (the write a pause expiry makes). */
-function statuses(): [RolloutStatus, RolloutStatus] {
-  const base = {
-    observedGeneration: '2',
-    replicas: 2,
-    updatedReplicas: 1,
-    readyReplicas: 2,
-    availableReplicas: 2,
-    HPAReplicas: 2,
-    selector: 'app=r-00000',
-    stableRS: '6d4f8c7b9',
-    currentPodHash: '5b7c9d8f6',
-    currentStepHash: '7f6d5c4b8',
-    canary: {},
-    blueGreen: {},
-  };
-  const paused = {
-    ...base,
-    currentStepIndex: 1,
-    controllerPause: true,
-    pauseConditions: [{ reason: 'CanaryPauseStep', startTime: '2026-11-21T02:41:52Z' }],
-    phase: 'Paused',
-    message: 'CanaryPauseStep',
-    conditions: [
-      condition('Available', 'True', 'AvailableReason', 'Rollout has minimum availability'),
-      condition('Healthy', 'False', 'RolloutHealthy', 'Rollout is not healthy'),
-      condition('Completed', 'False', 'RolloutCompleted', 'Rollout is not completed'),
-      condition('Progressing', 'Unknown', 'RolloutPaused', 'Rollout is paused'),
-      condition('Paused', 'True', 'RolloutPaused', 'Rollout is paused'),
-    ],
-  };
-  const advanced = {
-    ...base,
-    currentStepIndex: 2,
-    phase: 'Progressing',
-    message: 'more replicas need to be updated',
-    conditions: [
-      condition('Available', 'True', 'AvailableReason', 'Rollout has minimum availability'),
-      condition('Healthy', 'False', 'RolloutHealthy', 'Rollout is not healthy'),
-      condition('Completed', 'False', 'RolloutCompleted', 'Rollout is not completed'),
-      condition('Progressing', 'True', 'ReplicaSetUpdated', 'ReplicaSet "r-00000-5b7c9d8f6" is progressing.'),
-      condition('Paused', 'False', 'RolloutPaused', 'Rollout is paused'),
-    ],
-  };
-  return [paused as RolloutStatus, advanced as RolloutStatus];
-}
 
 const dataDir = mkdtempSync(join(tmpdir(), 'aviary-status-patch-cost-'));
 const server = await startApiServer({ dataDir, port: 0 });
@@ -85,7 +19,6 @@ try {
   const rollouts = server.registry.lookup('argoproj.io', 'v1alpha1', 'rollouts')!;
   const count = 200;
   for (let i = 0; i < count; i++) server.objects.create(rollouts, 'default', makeRollout({ index: i, replicas: 1, image: 'argoproj/rollouts-demo:blue' }) as KubeObject, { fieldManager: 'kubectl-create' });
-  const [paused, advanced] = statuses();
   let turn = 0;
   /** One status write per rollout, alternating between the two statuses (like a pause starting and expiring). */
   const writeRound = (): void => {

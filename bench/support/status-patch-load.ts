@@ -11,35 +11,15 @@ import { JsonClient, runConcurrently } from './json-client.js';
 import { processCpuSeconds } from './process-memory.js';
 import { stopWithGrace } from './process-stop.js';
 import { makeRollout, rolloutName } from './rollout-objects.js';
+import { advancedStatus, pausedStatus } from './rollout-statuses.js';
 
 const PATCHES = Number(process.argv[2] ?? 20_000);
 const ROLLOUTS = 500;
 const CONCURRENCY = 20;
 
-const condition = (type: string, status: string, reason: string, message: string) => ({ type, status, lastUpdateTime: '2026-11-21T02:41:47Z', lastTransitionTime: '2026-11-21T02:41:47Z', reason, message });
-const common = [condition('Available', 'True', 'AvailableReason', 'Rollout has minimum availability'), condition('Healthy', 'False', 'RolloutHealthy', 'Rollout is not healthy'), condition('Completed', 'False', 'RolloutCompleted', 'Rollout is not completed')];
-/** The controller's two patches around a pause expiry (merge patches of status, as the controller diffs them). */
-const toPaused = {
-  status: {
-    currentStepIndex: 1,
-    controllerPause: true,
-    pauseConditions: [{ reason: 'CanaryPauseStep', startTime: '2026-11-21T02:41:52Z' }],
-    phase: 'Paused',
-    message: 'CanaryPauseStep',
-    conditions: [...common, condition('Progressing', 'Unknown', 'RolloutPaused', 'Rollout is paused'), condition('Paused', 'True', 'RolloutPaused', 'Rollout is paused')],
-  },
-};
-const toAdvanced = {
-  status: {
-    currentStepIndex: 2,
-    controllerPause: null,
-    pauseConditions: null,
-    phase: 'Progressing',
-    message: 'more replicas need to be updated',
-    conditions: [...common, condition('Progressing', 'True', 'ReplicaSetUpdated', 'ReplicaSet "r" is progressing.'), condition('Paused', 'False', 'RolloutPaused', 'Rollout is paused')],
-  },
-};
-const baseStatus = { status: { observedGeneration: '1', replicas: 2, updatedReplicas: 1, readyReplicas: 2, availableReplicas: 2, HPAReplicas: 2, selector: 'app=r', stableRS: '6d4f8c7b9', currentPodHash: '5b7c9d8f6', currentStepHash: '7f6d5c4b8', canary: {}, blueGreen: {} } };
+/** The controller's writes around a pause expiry, as merge patches of status (null removes what the other added). */
+const toPaused = { status: pausedStatus };
+const toAdvanced = { status: { ...advancedStatus, controllerPause: null, pauseConditions: null } };
 
 const dataDir = mkdtempSync(join(tmpdir(), 'aviary-status-patch-load-'));
 const server = await startProcess(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'apiserver-main.ts'), dataDir], /listening (\S+) (\d+)/, 60_000);
@@ -50,7 +30,7 @@ try {
   await runConcurrently(ROLLOUTS, 8, async (i) => {
     const created = await client.request('POST', `${path}?fieldManager=kubectl-create`, makeRollout({ index: i, replicas: 1, image: 'argoproj/rollouts-demo:blue' }));
     if (created.status !== 201) throw new Error(`create: ${created.status} ${created.text}`);
-    const patched = await client.request('PATCH', `${path}/${rolloutName(i)}/status`, baseStatus, 'application/merge-patch+json');
+    const patched = await client.request('PATCH', `${path}/${rolloutName(i)}/status`, { status: advancedStatus }, 'application/merge-patch+json');
     if (patched.status !== 200) throw new Error(`status: ${patched.status} ${patched.text}`);
   });
   let delivered = 0;

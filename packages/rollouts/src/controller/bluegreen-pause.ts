@@ -7,16 +7,12 @@ import { completedPrePromotionAnalysis } from './bluegreen-analysis.js';
 import { readyForPause } from './bluegreen-replicas.js';
 import { haltProgress } from './canary-scaling.js';
 import type { RolloutContext } from './context.js';
-import { enqueueAtPauseExpiry } from './pause.js';
+import { autoPromotionEnabled, enqueueAtPauseExpiry } from './pause.js';
 import { pauseConditionOf } from './pause-state.js';
 import { podHashOf } from './replicasets.js';
 import { isFastRollback } from './rollback.js';
 import { parseTime } from './time-format.js';
 
-/** autoPromotionEnabled (default true). */
-export function autoPromotionEnabled(rollout: Rollout): boolean {
-  return rollout.spec.strategy.blueGreen?.autoPromotionEnabled !== false;
-}
 
 /** The controller pauses only when auto-promotion is off or delayed by autoPromotionSeconds. */
 export function needsBlueGreenControllerPause(rollout: Rollout): boolean {

@@ -1,6 +1,6 @@
-// Canary pause steps: adding the CanaryPauseStep condition, deciding when it is over, and waking up at expiry.
+// Timed pauses: the CanaryPauseStep condition (adding it, deciding when it is over) and the wake-ups at pause expiry.
 // Upstream: rollout/canary.go (reconcileCanaryPause), rollout/pause.go (CompletedCanaryPauseStep, checkEnqueueRolloutDuringWait).
-import { PauseReason, type IntOrString, type RolloutPause } from '@aviary/kube';
+import { PauseReason, type IntOrString, type Rollout, type RolloutPause } from '@aviary/kube';
 import { currentCanaryStep } from '../replicas/index.js';
 import type { RolloutContext } from './context.js';
 import { pauseConditionOf } from './pause-state.js';
@@ -36,6 +36,11 @@ export function completedCanaryPauseStep(ctx: RolloutContext, pause: RolloutPaus
   return ctx.deps.clock.now() >= started + pauseDurationSeconds(pause.duration) * 1000;
 }
 
+/** Blue-green autoPromotionEnabled (default true). */
+export function autoPromotionEnabled(rollout: Rollout): boolean {
+  return rollout.spec.strategy.blueGreen?.autoPromotionEnabled !== false;
+}
+
 /**
  * Requeues the rollout at `startTime + duration` when that comes before the next resync. With `overdue`, an expiry
  * already past wakes it at once through the same timed lane (1 ms), ahead of event-driven syncs.
@@ -62,7 +67,7 @@ export function enqueueAtWrittenPauseExpiry(ctx: RolloutContext): void {
   }
   const blueGreenPause = pauseConditionOf(rollout, PauseReason.BlueGreenPause);
   const seconds = rollout.spec.strategy.blueGreen?.autoPromotionSeconds ?? 0;
-  if (blueGreenPause && seconds > 0 && rollout.spec.strategy.blueGreen?.autoPromotionEnabled !== false) enqueueAtPauseExpiry(ctx, blueGreenPause.startTime, seconds, true);
+  if (blueGreenPause && seconds > 0 && autoPromotionEnabled(rollout)) enqueueAtPauseExpiry(ctx, blueGreenPause.startTime, seconds, true);
 }
 
 /**
