@@ -5,12 +5,11 @@
 // AVIARY_CPU_PROF=<dir> records a CPU profile from running until SIGTERM into <dir>/simulated-node-<pid>.cpuprofile.
 // Imported by package name and started without the `source` condition: the compiled build that `aviary up` runs.
 import { RuntimeRegistry, startApiServer, startBuiltinControllers, startKubelet, startServiceProxy } from '@aviary/cluster';
-import { createKubeClient } from '@aviary/kube';
 import { startCpuProfile } from './cpu-profiler.js';
 
 const dataDir = process.argv[2] ?? '.';
 const server = await startApiServer({ dataDir, port: 0 });
-const { client } = createKubeClient({ kubeconfig: server.kubeconfigPath });
+const client = server.loopbackClient();
 const builtins = await startBuiltinControllers({ client });
 const kubelet = await startKubelet({ client, runtimes: new RuntimeRegistry({ simulatePods: true }), dataDir, simulatePods: true });
 const proxy = startServiceProxy({ client });

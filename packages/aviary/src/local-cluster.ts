@@ -22,7 +22,7 @@ export interface LocalClusterOptions {
 export interface LocalCluster {
   readonly server: ApiServer;
   readonly kubeconfigPath: string;
-  /** A client on the cluster's kubeconfig, for in-process callers. */
+  /** A client on the cluster's kubeconfig, for in-process callers (the Aviary controllers use one too). */
   readonly client: KubeClient;
   readonly kubelet: Kubelet;
   /** Stops everything in reverse order; every container process is gone when it resolves. */
@@ -57,15 +57,18 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
     });
     stops.push(() => server.close());
     log(`API server ${server.url}`);
+    // The cluster's own parts (built-in controllers, kubelet, proxy) call the API server in-process; the Aviary
+    // controllers see the cluster as they would any other, through the kubeconfig over HTTPS.
+    const internal = server.loopbackClient();
     const { client } = createKubeClient({ kubeconfig: server.kubeconfigPath });
 
-    const builtins = await startBuiltinControllers({ client });
+    const builtins = await startBuiltinControllers({ client: internal });
     stops.push(() => builtins.stop());
     log('built-in controllers (ReplicaSet, Deployment, Endpoints, Job) running');
 
     const runtimes = new RuntimeRegistry({ simulatePods: options.simulatePods ?? false });
     kubelet = await startKubelet({
-      client,
+      client: internal,
       runtimes,
       dataDir: options.dataDir,
       simulatePods: options.simulatePods ?? false,
@@ -75,7 +78,7 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
     stops.push(() => runningKubelet.stop());
     log(`node ${kubelet.nodeName} ready${options.simulatePods ? ' (every pod simulated)' : ''}`);
 
-    const proxy = startServiceProxy({ client });
+    const proxy = startServiceProxy({ client: internal });
     stops.push(() => proxy.stop());
 
     const rollouts = startRolloutController({ client });

@@ -1,6 +1,6 @@
 // startApiServer: the embedded Kubernetes API server — storage, registry, REST, watch, garbage collection and
 // CRDs behind HTTPS with a bearer token, and a kubeconfig in the data directory for kubectl and clients.
-import { realClock, type Clock, type KubeObject } from '@aviary/kube';
+import { HttpKubeClient, realClock, type Clock, type KubeClient, type KubeObject } from '@aviary/kube';
 import { GarbageCollector } from './gc/garbage-collector.js';
 import { ensureSystemNamespaces } from './gc/system-namespaces.js';
 import { builtinResources, ResourceRegistry } from './registry/index.js';
@@ -17,6 +17,7 @@ import { discoveryPathHandler } from './discovery/index.js';
 import { openApiPathHandler, validateWithSchemas } from './openapi/index.js';
 import { convertToTable } from './tables/index.js';
 import { listenHttps } from './server/https-server.js';
+import { LoopbackTransport } from './server/loopback-transport.js';
 import { writeKubeconfig } from './server/kubeconfig-writer.js';
 import type { ApiServerPlugins, PluginContext, ResolvedPlugins } from './server/plugins.js';
 import { defaultMaxBodyBytes } from './server/request-body.js';
@@ -62,6 +63,11 @@ export interface ApiServer {
   /** The object semantics the REST handlers use, for in-process callers (seeding, tests). */
   readonly objects: ObjectService;
   readonly gc: GarbageCollector;
+  /**
+   * A KubeClient for code in this process (the embedded cluster's controllers and kubelet): the same request
+   * pipeline as HTTPS clients, token included, without TLS or sockets. Calls fail once the server is closed.
+   */
+  loopbackClient(options?: { userAgent?: string; fieldManager?: string }): KubeClient;
   close(): Promise<void>;
 }
 
@@ -113,6 +119,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
         for (const end of [...watch.active]) end();
       },
     });
+    const loopbacks: LoopbackTransport[] = [];
     const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
     const url = `https://${urlHost}:${listener.port}`;
     const kubeconfigPath = writeKubeconfig({ dataDir: options.dataDir, server: url, caCertPem: tls.caCertPem, token });
@@ -126,8 +133,14 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       registry,
       objects,
       gc,
+      loopbackClient(clientOptions = {}) {
+        const transport = new LoopbackTransport({ handler, token, ...(clientOptions.userAgent !== undefined ? { userAgent: clientOptions.userAgent } : {}) });
+        loopbacks.push(transport);
+        return new HttpKubeClient({ transport, ...(clientOptions.fieldManager !== undefined ? { fieldManager: clientOptions.fieldManager } : {}) });
+      },
       async close() {
         gc.stop();
+        for (const transport of loopbacks) transport.shutdown();
         await listener.close();
         crdWatch.stop();
         if (ownStore) store.close();

@@ -1,8 +1,9 @@
-// HttpKubeClient: the real KubeClient, speaking the Kubernetes REST API over keep-alive HTTP(S).
+// HttpKubeClient: the real KubeClient, speaking the Kubernetes REST API over keep-alive HTTP(S) or a given transport.
 import type { KubeConfig } from '@kubernetes/client-node';
 import { ApiError } from '../errors/api-error.js';
 import type { DeleteOptions, KubeObject, ObjectList } from '../types/meta.js';
-import { HttpTransport, type HttpTransportOptions, type TransportRequest } from './http-transport.js';
+import { HttpTransport, type HttpTransportOptions } from './http-transport.js';
+import type { KubeTransport, TransportRequest } from './kube-transport.js';
 import type {
   KubeClient,
   ListOptions,
@@ -25,11 +26,18 @@ export interface HttpKubeClientOptions extends Omit<HttpTransportOptions, 'kubeC
   fieldManager?: string;
 }
 
-export class HttpKubeClient implements KubeClient {
-  private readonly options: HttpKubeClientOptions;
-  private transport: Promise<HttpTransport> | undefined;
+/** A client over a transport built elsewhere (the embedded API server's in-process one). */
+export interface TransportKubeClientOptions {
+  transport: KubeTransport;
+  /** The field manager for server-side apply when a patch names none; default 'aviary'. */
+  fieldManager?: string;
+}
 
-  constructor(options: HttpKubeClientOptions) {
+export class HttpKubeClient implements KubeClient {
+  private readonly options: HttpKubeClientOptions | TransportKubeClientOptions;
+  private transport: Promise<KubeTransport> | undefined;
+
+  constructor(options: HttpKubeClientOptions | TransportKubeClientOptions) {
     this.options = options;
   }
 
@@ -86,7 +94,8 @@ export class HttpKubeClient implements KubeClient {
 
   /** Releases idle keep-alive connections (open watches are not affected: stop them first). */
   async close(): Promise<void> {
-    if (this.transport) (await this.transport).close();
+    if ('transport' in this.options) this.options.transport.close();
+    else if (this.transport) (await this.transport).close();
   }
 
   private put<T extends KubeObject>(type: ResourceType, object: T, options: WriteOptions, subresource: string | undefined): Promise<T> {
@@ -103,7 +112,8 @@ export class HttpKubeClient implements KubeClient {
     return (response.body === '' ? undefined : JSON.parse(response.body)) as R;
   }
 
-  private getTransport(): Promise<HttpTransport> {
+  private getTransport(): Promise<KubeTransport> {
+    if ('transport' in this.options) return Promise.resolve(this.options.transport);
     if (!this.transport) {
       const { fieldManager: _fieldManager, ...transportOptions } = this.options;
       this.transport = HttpTransport.create(transportOptions);

@@ -3,6 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { KubeConfig, User } from '@kubernetes/client-node';
 import { loadClientNode } from './client-node-loader.js';
+import type { KubeTransport, OpenedStream, TransportRequest, TransportResponse } from './kube-transport.js';
 
 export interface HttpTransportOptions {
   kubeConfig: KubeConfig;
@@ -12,19 +13,6 @@ export interface HttpTransportOptions {
   requestTimeoutMs?: number;
   /** Concurrent sockets for ordinary requests; default 256. Watches use their own agent. */
   maxSockets?: number;
-}
-
-export interface TransportRequest {
-  method: string;
-  /** Path and query, e.g. `/api/v1/namespaces/default/pods?limit=5`. */
-  path: string;
-  body?: string;
-  contentType?: string;
-}
-
-export interface TransportResponse {
-  statusCode: number;
-  body: string;
 }
 
 /** A request that ran longer than `requestTimeoutMs`. */
@@ -41,7 +29,7 @@ export class RequestTimeoutError extends Error {
 type HeaderMap = Record<string, string>;
 
 /** Built once per client: resolving TLS material reads files, so it is not done per request. */
-export class HttpTransport {
+export class HttpTransport implements KubeTransport {
   private constructor(
     private readonly settings: {
       url: URL;
@@ -106,9 +94,9 @@ export class HttpTransport {
   }
 
   /** Opens a long-lived GET; resolves with the request and its response once headers arrive. */
-  async openStream(path: string): Promise<{ request: http.ClientRequest; response: http.IncomingMessage }> {
+  async openStream(path: string): Promise<OpenedStream> {
     const req = await this.open({ method: 'GET', path, watch: true });
-    return new Promise((resolve, reject) => {
+    return new Promise<OpenedStream>((resolve, reject) => {
       req.once('error', reject);
       req.on('response', (response) => {
         req.removeListener('error', reject);

@@ -1,7 +1,7 @@
-// Watch streams: newline-delimited JSON events read incrementally from an HTTP response, closed exactly once.
-import type { ClientRequest, IncomingMessage } from 'node:http';
+// Watch streams: newline-delimited JSON events read incrementally from a streamed response, closed exactly once.
 import type { KubeObject, WatchEvent } from '../types/meta.js';
 import type { WatchHandle, WatchHandlers } from './kube-client.js';
+import type { StreamRequest, StreamResponse } from './kube-transport.js';
 
 /** The watch connection ended before the server finished the stream (reset, dropped, or killed). */
 export class WatchConnectionError extends Error {
@@ -45,8 +45,8 @@ export class LineSplitter {
  * an error when the connection breaks, a line cannot be decoded, or `onEvent` throws.
  */
 export function consumeWatchStream<T extends KubeObject>(options: {
-  request: ClientRequest;
-  response: IncomingMessage;
+  request: StreamRequest;
+  response: StreamResponse;
   handlers: WatchHandlers<T>;
 }): WatchHandle {
   const { request, response, handlers } = options;

@@ -1,6 +1,6 @@
 // Connects the CLI to the cluster its flags and kubeconfig name: the quick reader for ordinary kubeconfigs (tokens,
 // client certificates), @aviary/kube's full loader for exec / auth-provider users, proxies and in-cluster config.
-import { createKubeClient, HttpKubeClient, type KubeClient } from '@aviary/kube';
+import { createKubeClient, HttpKubeClient, type HttpKubeClientOptions, type KubeClient } from '@aviary/kube';
 import type { KubeSettings } from './kube-flags.js';
 import { isLiteCapable, liteKubeConfigAdapter, readLiteKubeconfig } from './kubeconfig-lite.js';
 
@@ -20,7 +20,7 @@ export function connectKube(settings: KubeSettings, env: Readonly<Record<string,
   const lite = readLiteKubeconfig(settings, env);
   if (lite && isLiteCapable(lite)) {
     // HttpKubeClient only asks its KubeConfig for the current cluster, user and HTTPS options; the adapter answers.
-    const kubeConfig = liteKubeConfigAdapter(lite) as unknown as ConstructorParameters<typeof HttpKubeClient>[0]['kubeConfig'];
+    const kubeConfig = liteKubeConfigAdapter(lite) as unknown as HttpKubeClientOptions['kubeConfig'];
     const client = new HttpKubeClient({ kubeConfig, userAgent, ...timeout });
     return { client, namespace: lite.namespace, close: () => client.close() };
   }
