@@ -3,6 +3,7 @@ import type { ResourceInfo } from '../registry/resource-info.js';
 import { applyDefaults } from '../schema/apply-defaults.js';
 import type { JsonSchema } from '../schema/json-schema.js';
 import { pruneAndValidate, type PruneValidateResult } from '../schema/prune-validate.js';
+import { resolveSchema } from '../schema/schema-resolution.js';
 import { ref } from '../schema/schema-dsl.js';
 import { builtinKindSchema, resolveBuiltinRef } from './builtin-schemas.js';
 import { metaV1 } from './component-names.js';
@@ -34,4 +35,15 @@ export function pruneAndValidateResource(
  */
 export function applyResourceDefaults<T>(info: Pick<ResourceInfo, 'schema'>, object: T): T {
   return info.schema ? applyDefaults(object, info.schema, { resolve: resolveBuiltinRef }) : object;
+}
+
+/** The schema of the kind's `status`, when its schema declares one. */
+export function statusSchemaForResource(info: Pick<ResourceInfo, 'group' | 'version' | 'kind' | 'schema'>): JsonSchema | undefined {
+  const schema = schemaForResource(info);
+  return schema ? resolveSchema(schema, resolveBuiltinRef).properties?.status : undefined;
+}
+
+/** Prunes and validates a status value alone against the status schema; findings are named `status.…`. */
+export function pruneAndValidateStatus(statusSchema: JsonSchema, status: unknown): PruneValidateResult {
+  return pruneAndValidate(status, statusSchema, { resourceRoot: false, resolve: resolveBuiltinRef, copy: false, basePath: 'status' });
 }

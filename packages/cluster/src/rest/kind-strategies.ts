@@ -1,6 +1,7 @@
 // What create and update do to particular kinds before storing: status isolation, namespace finalizers and
 // phase, pod phase and QoS class (k8s.io/kubernetes/pkg/registry/*/strategy.go PrepareForCreate/PrepareForUpdate).
 import { copyJson, type KubeObject } from '@aviary/kube';
+import { copyMembers, copyMembersExcept } from '../json/copy-members.js';
 import type { ResourceInfo } from '../registry/index.js';
 import { resourcePolicy } from './resource-policy.js';
 
@@ -67,13 +68,13 @@ function generateJobSelector(job: KubeObject): void {
 export function prepareForUpdate(info: ResourceInfo, live: KubeObject, incoming: KubeObject, subresource: string | undefined): KubeObject {
   const liveJson = live as Json;
   if (subresource === 'status') {
-    const next = copyJson(live) as Json;
+    // All but status (and managedFields a client may send) is the stored object's: shared with `live`, not
+    // copied — the write path replaces members of the result and of its own metadata, never deeper ones —
+    // so what the write leaves alone is the same value on both sides and later walks pass over it at once.
     const status = (incoming as Json).status;
-    if (status === undefined) delete next.status;
-    else next.status = status;
     const managed = incoming.metadata?.managedFields;
-    if (managed !== undefined) (next as KubeObject).metadata = { ...(next as KubeObject).metadata, managedFields: managed };
-    return next as KubeObject;
+    const metadata = copyMembers(live.metadata ?? {}, managed !== undefined ? { managedFields: managed } : undefined);
+    return (status === undefined ? copyMembersExcept(copyMembers(live, { metadata }), 'status') : copyMembers(live, { metadata, status })) as KubeObject;
   }
   if (subresource === 'finalize' && isNamespaces(info)) {
     const next = copyJson(live) as Json;

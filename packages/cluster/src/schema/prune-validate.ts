@@ -20,6 +20,8 @@ export interface PruneValidateOptions {
    * the input itself when nothing was pruned), for callers that own the input and want no copy.
    */
   readonly copy?: boolean;
+  /** Where the value sits in its object, for the paths of findings (`status` when only the status is checked). */
+  readonly basePath?: string;
 }
 
 export interface PruneValidateResult {
@@ -51,7 +53,7 @@ export function pruneAndValidate(object: unknown, schema: JsonSchema | Record<st
     unknownFields: [],
     errors: [],
   };
-  const pruned = walk(object, schema as JsonSchema, '', context, options.resourceRoot ?? true);
+  const pruned = walk(object, schema as JsonSchema, options.basePath ?? '', context, options.resourceRoot ?? true);
   return { object: pruned, unknownFields: context.unknownFields, errors: context.errors };
 }
 
