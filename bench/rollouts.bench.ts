@@ -2,8 +2,9 @@
 // 1,000 canary Rollouts updated once (steps setWeight 20, pause 1s, setWeight 60, pause 1s) until all Healthy, the
 // API requests per rollout, pause-expiry-to-next-step latency, and the controller's memory with 10,000 idle Rollouts.
 // ROLLOUTS_UPDATED / ROLLOUTS_IDLE / ROLLOUTS_REPLICAS shorten or reshape a run; AVIARY_CPU_PROF=<dir> profiles the
-// controller process.
-import { mkdtempSync, rmSync } from 'node:fs';
+// controller process; ROLLOUTS_TRACE_DIR=<dir> records every timed advance (<dir>/advances.txt) and the controller's
+// step writes, which `node --import tsx bench/support/wave-trace.ts <dir>` breaks down per expiry wave.
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -24,6 +25,7 @@ const REPLICAS = Number(process.env.ROLLOUTS_REPLICAS ?? 1);
 const ISOLATED = Math.min(20, UPDATED);
 const ISOLATED_SPACING_MS = 700;
 const CONCURRENCY = 8;
+const TRACE_DIR = process.env.ROLLOUTS_TRACE_DIR;
 const BLUE = 'argoproj/rollouts-demo:blue';
 const YELLOW = 'argoproj/rollouts-demo:yellow';
 
@@ -59,6 +61,7 @@ function recordPauseLatency(samples: PauseSamples): (change: WatchedChange<Rollo
     if (index <= previousIndex || seconds === undefined || startTime === undefined) return;
     const expiry = Date.parse(startTime) + seconds * 1000;
     samples.fromStartTime.push(wallMs - expiry);
+    if (TRACE_DIR) appendFileSync(join(TRACE_DIR, 'advances.txt'), `${name} ${index} ${expiry} ${Math.round(wallMs)}\n`);
     samples.perExpiry.set(expiry, (samples.perExpiry.get(expiry) ?? 0) + 1);
     const seen = observedStart.get(`${name}@${previousIndex}`);
     if (seen !== undefined) samples.fromObservedStart.push(wallMs - (seen + seconds * 1000));

@@ -23,7 +23,9 @@ export async function startCpuProfile(options: { dir: string; name: string; inte
   await post(session, 'Profiler.start');
   return {
     async stop() {
-      const { profile } = await post<{ profile: unknown }>(session, 'Profiler.stop');
+      const { profile } = await post<{ profile: { startTime: number } & Record<string, unknown> }>(session, 'Profiler.stop');
+      // The profile's clock is monotonic (µs); the wall-clock time of its start lets samples be matched to events.
+      profile.wallStartMs = Date.now() - (Number(process.hrtime.bigint() / 1000n) - profile.startTime) / 1000;
       session.disconnect();
       mkdirSync(options.dir, { recursive: true });
       const path = join(options.dir, `${options.name}.cpuprofile`);

@@ -2,9 +2,13 @@
 // its API requests counted. Usage: rollout-controller-main.ts <kubeconfig> [--from-build]; prints "controller <pid>"
 // once synced. --from-build loads the compiled packages (packages/*/dist, as the installed `aviary controller` does).
 // SIGUSR2 prints one line "counts <json>" (requests by verb and resource, heap figures after a full GC when
-// --expose-gc is on); SIGTERM stops it. AVIARY_CPU_PROF=<dir> records a CPU profile until SIGTERM.
+// --expose-gc is on); SIGTERM stops it. AVIARY_CPU_PROF=<dir> records a CPU profile until SIGTERM;
+// ROLLOUTS_TRACE_DIR=<dir> times the status writes that move a step (<dir>/step-writes.txt, see wave-trace.ts);
+// ROLLOUTS_DUE_WORKERS sets the controller's workers for timed wake-ups.
+import { join } from 'node:path';
 import { countRequests } from './counting-client.js';
 import { startCpuProfile } from './cpu-profiler.js';
+import { traceStepWrites } from './step-write-trace.js';
 
 type KubeModule = typeof import('../../packages/kube/src/index.js');
 type RolloutsModule = typeof import('../../packages/rollouts/src/index.js');
@@ -15,7 +19,13 @@ const from = process.argv.includes('--from-build') ? 'dist' : 'src';
 const { createKubeClient } = (await import(`../../packages/kube/${from}/index.js`)) as KubeModule;
 const { startRolloutController } = (await import(`../../packages/rollouts/${from}/index.js`)) as RolloutsModule;
 const counted = countRequests(createKubeClient({ kubeconfig }).client);
-const controller = startRolloutController({ client: counted.client, log: (line) => process.stderr.write(`controller: ${line}\n`) });
+const traceDir = process.env.ROLLOUTS_TRACE_DIR;
+const dueWorkers = process.env.ROLLOUTS_DUE_WORKERS;
+const controller = startRolloutController({
+  client: traceDir ? traceStepWrites(counted.client, join(traceDir, 'step-writes.txt')) : counted.client,
+  ...(dueWorkers ? { dueWorkers: Number(dueWorkers) } : {}),
+  log: (line) => process.stderr.write(`controller: ${line}\n`),
+});
 await controller.ready;
 const profileDir = process.env.AVIARY_CPU_PROF;
 const profile = profileDir ? await startCpuProfile({ dir: profileDir, name: `rollout-controller-${process.pid}` }) : undefined;

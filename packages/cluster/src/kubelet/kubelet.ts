@@ -1,5 +1,5 @@
 // startKubelet: the local node `aviary-local` — registers the Node, schedules pods to it, runs them, reports status.
-import { readdir, rm } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import {
@@ -25,6 +25,7 @@ import { PodWorker } from './pod-worker.js';
 import { RestartBackoff } from './restart-backoff.js';
 import { PodScheduler } from './scheduler.js';
 import { StatusWriter } from './status-writer.js';
+import { removeTree } from './remove-tree.js';
 
 export const DEFAULT_NODE_NAME = 'aviary-local';
 
@@ -218,6 +219,6 @@ async function removeOrphanPodFolders(podsDir: string, liveUids: ReadonlySet<str
   await Promise.all(
     entries
       .filter((uid) => !liveUids.has(uid))
-      .map((uid) => rm(join(podsDir, uid), { recursive: true, force: true }).catch((error: unknown) => log(`removing ${uid}`, error))),
+      .map((uid) => removeTree(join(podsDir, uid)).catch((error: unknown) => log(`removing ${uid}`, error))),
   );
 }

@@ -1,6 +1,6 @@
 // PodWorker: runs one pod on this node — its address and folder, init containers in order, containers with
 // restarts and back-off, probes, graceful termination — and computes the status it should have.
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatKubeTime, type ContainerExit, type RunningContainer } from '../runtime/index.js';
 import { PodPhase, RestartPolicy, type DeepReadonly, type Pod, type PodPhase as PodPhaseValue, type PodStatus, type Probe, type Timer } from '@aviary/kube';
@@ -14,6 +14,7 @@ import { computePodStatus } from './pod-status.js';
 import { seedContainerRecords } from './pod-resume.js';
 import { formatBackoffDuration } from './restart-backoff.js';
 import type { ProbeKind } from './probes/probe-worker.js';
+import { removeTree } from './remove-tree.js';
 
 /** How long a container whose config is incomplete (missing ConfigMap key…) waits before the next try. */
 const CONFIG_RETRY_MS = 10_000;
@@ -149,7 +150,7 @@ export class PodWorker {
     this.closed = true;
     this.context.network.release(this.uid);
     this.context.backoff.forgetPod(this.uid);
-    await rm(this.podDir, { recursive: true, force: true }).catch((error: unknown) => this.context.log(`removing ${this.podDir}`, error));
+    await removeTree(this.podDir).catch((error: unknown) => this.context.log(`removing ${this.podDir}`, error));
   }
 
   /** The kubelet stops: stop containers (grace capped), keep the folder and the API object for the next start. */

@@ -1,0 +1,52 @@
+// Breaks a traced rollouts bench run (ROLLOUTS_TRACE_DIR) down per pause-expiry wave: for each advance, the wait
+// from the expiry until the controller sent the step write, the write's round trip, and the watch delivery after.
+// Usage: node --import tsx bench/support/wave-trace.ts <dir> [waves=8]
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+interface Advance {
+  expiry: number;
+  beforeSend: number;
+  roundTrip: number;
+  delivery: number;
+  total: number;
+}
+
+const [dir, wavesText] = process.argv.slice(2);
+if (!dir) {
+  console.error('usage: wave-trace.ts <trace dir> [waves]');
+  process.exit(2);
+}
+const lines = (file: string): string[][] => readFileSync(join(dir, file), 'utf8').split('\n').filter(Boolean).map((line) => line.split(' '));
+
+const writes = new Map<string, { sent: number; answered: number }[]>();
+for (const [name, index, sent, answered] of lines('step-writes.txt')) {
+  const key = `${name} ${index}`;
+  writes.set(key, [...(writes.get(key) ?? []), { sent: Number(sent), answered: Number(answered) }]);
+}
+const advances: Advance[] = [];
+for (const [name, index, expiryText, seenText] of lines('advances.txt')) {
+  const expiry = Number(expiryText);
+  const seen = Number(seenText);
+  // The write that moved the step for this expiry: the first one sent after the pause began and answered before the watch saw it.
+  const write = (writes.get(`${name} ${index}`) ?? []).filter((w) => w.sent >= expiry - 1_500 && w.answered <= seen + 5).sort((a, b) => a.sent - b.sent)[0];
+  if (write === undefined) continue;
+  advances.push({ expiry, beforeSend: write.sent - expiry, roundTrip: write.answered - write.sent, delivery: seen - write.answered, total: seen - expiry });
+}
+
+const byWave = new Map<number, Advance[]>();
+for (const advance of advances) byWave.set(advance.expiry, [...(byWave.get(advance.expiry) ?? []), advance]);
+const percentile = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
+};
+const triple = (values: number[], ps: number[]): string => ps.map((p) => String(percentile(values, p)).padStart(4)).join(' ');
+console.log(`${advances.length} advances matched to their step write; the largest waves (ms after the expiry):`);
+console.log(' wave | before send p50 p90 max | round trip p50 p90 max | delivery p50 max | total p50 p99 max | advances/ms');
+for (const [, wave] of [...byWave].sort((a, b) => b[1].length - a[1].length).slice(0, Number(wavesText ?? 8))) {
+  const pick = (field: keyof Advance): number[] => wave.map((advance) => advance[field]);
+  const last = Math.max(...pick('total'));
+  console.log(
+    `${String(wave.length).padStart(5)} |        ${triple(pick('beforeSend'), [50, 90, 100])} |       ${triple(pick('roundTrip'), [50, 90, 100])} |      ${triple(pick('delivery'), [50, 100])} | ${triple(pick('total'), [50, 99, 100])} | ${(wave.length / Math.max(1, last)).toFixed(2)}`,
+  );
+}
