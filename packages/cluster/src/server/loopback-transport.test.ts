@@ -2,7 +2,7 @@
 // managers, watches that replay, stop and end with the server — and nothing once the server is closed.
 import { ApiError, createKubeClient, Resources, type KubeObject, type WatchEvent } from '@aviary/kube';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LoopbackClosedError } from './loopback-transport.js';
+import { LoopbackClosedError, LoopbackTransport } from './loopback-transport.js';
 import { startTestCluster, type TestCluster } from './testing/test-cluster.js';
 
 let cluster: TestCluster;
@@ -88,5 +88,21 @@ describe('ApiServer.loopbackClient', () => {
     await cluster.server.close();
     expect(await seen.closed).toBeInstanceOf(Error);
     await expect(client.list(Resources.configMaps, { namespace: 'default' })).rejects.toBeInstanceOf(LoopbackClosedError);
+  });
+
+  it('hands a call to the router after the socket reads already waiting, not ahead of them', async () => {
+    const seen: string[] = [];
+    const transport = new LoopbackTransport({
+      token: 't',
+      handler: (req, res) => {
+        seen.push(`${req.method} ${req.url}`);
+        res.end('{}');
+      },
+    });
+    const answered = transport.request({ method: 'GET', path: '/api/v1/namespaces' });
+    expect(seen).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(seen).toEqual(['GET /api/v1/namespaces']);
+    expect(await answered).toEqual({ statusCode: 200, body: '{}' });
   });
 });

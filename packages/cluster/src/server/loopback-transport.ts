@@ -198,9 +198,13 @@ export class LoopbackTransport implements KubeTransport {
     return new LoopbackResponse(req, sink);
   }
 
-  /** Hands the request to the router (listeners must be on `res` first: a watch's headers go out synchronously). */
+  /**
+   * Hands the request to the router on the event loop's next check phase, after the socket reads it has ready:
+   * a request arriving over a socket waits for its turn there too, and calling the router at once would serve
+   * every in-process call ahead of the remote clients already waiting.
+   */
   private dispatch(res: LoopbackResponse): void {
     // The router needs only the members these classes have; the casts say so rather than faking a socket.
-    this.options.handler(res.req as unknown as IncomingMessage, res as unknown as ServerResponse);
+    setImmediate(() => this.options.handler(res.req as unknown as IncomingMessage, res as unknown as ServerResponse));
   }
 }
