@@ -92,7 +92,7 @@ export class HttpKubeClient implements KubeClient {
     await this.send<unknown>({ method: 'DELETE', path: itemPath(type, name, namespace), ...(body ? { body } : {}) });
   }
 
-  /** Releases idle keep-alive connections (open watches are not affected: stop them first). */
+  /** Releases the transport's connections so a process can exit; stop open watches first (they would end as dropped). */
   async close(): Promise<void> {
     if ('transport' in this.options) this.options.transport.close();
     else if (this.transport) (await this.transport).close();
