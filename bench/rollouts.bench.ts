@@ -4,7 +4,7 @@
 // ROLLOUTS_UPDATED / ROLLOUTS_IDLE / ROLLOUTS_REPLICAS shorten or reshape a run; AVIARY_CPU_PROF=<dir> profiles the
 // controller process; ROLLOUTS_TRACE_DIR=<dir> records every timed advance (<dir>/advances.txt) and the controller's
 // step writes, which `node --import tsx bench/support/wave-trace.ts <dir>` breaks down per expiry wave.
-import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -12,6 +12,7 @@ import { createKubeClient, PatchType, Resources, type KubeClient, type Rollout }
 import { lowerIsBetter } from './support/bench-figures.js';
 import { residentMiB, startProcess } from './support/child-process.js';
 import { stopWithGrace } from './support/process-stop.js';
+import { traceFile } from './support/trace-file.js';
 import { startAviaryControllerCommand, startControllerProcess, type ControllerProcess, type ControllerReport } from './support/controller-process.js';
 import { percentile, runConcurrently } from './support/json-client.js';
 import { loadAverageText, processCpuSeconds, sleep, waitForCpuQuiet } from './support/process-memory.js';
@@ -26,6 +27,7 @@ const ISOLATED = Math.min(20, UPDATED);
 const ISOLATED_SPACING_MS = 700;
 const CONCURRENCY = 8;
 const TRACE_DIR = process.env.ROLLOUTS_TRACE_DIR;
+const traceAdvance = TRACE_DIR ? traceFile(join(TRACE_DIR, 'advances.txt')) : undefined;
 const BLUE = 'argoproj/rollouts-demo:blue';
 const YELLOW = 'argoproj/rollouts-demo:yellow';
 
@@ -61,7 +63,7 @@ function recordPauseLatency(samples: PauseSamples): (change: WatchedChange<Rollo
     if (index <= previousIndex || seconds === undefined || startTime === undefined) return;
     const expiry = Date.parse(startTime) + seconds * 1000;
     samples.fromStartTime.push(wallMs - expiry);
-    if (TRACE_DIR) appendFileSync(join(TRACE_DIR, 'advances.txt'), `${name} ${index} ${expiry} ${Math.round(wallMs)}\n`);
+    traceAdvance?.(`${name} ${index} ${expiry} ${Math.round(wallMs)}`);
     samples.perExpiry.set(expiry, (samples.perExpiry.get(expiry) ?? 0) + 1);
     const seen = observedStart.get(`${name}@${previousIndex}`);
     if (seen !== undefined) samples.fromObservedStart.push(wallMs - (seen + seconds * 1000));

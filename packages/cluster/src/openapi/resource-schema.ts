@@ -2,6 +2,7 @@
 import type { ResourceInfo } from '../registry/resource-info.js';
 import { applyDefaults } from '../schema/apply-defaults.js';
 import type { JsonSchema } from '../schema/json-schema.js';
+import { compileSchema } from '../schema/compiled-schema.js';
 import { pruneAndValidate, type PruneValidateResult } from '../schema/prune-validate.js';
 import { resolveSchema } from '../schema/schema-resolution.js';
 import { ref } from '../schema/schema-dsl.js';
@@ -38,12 +39,20 @@ export function applyResourceDefaults<T>(info: Pick<ResourceInfo, 'schema'>, obj
 }
 
 /** The schema of the kind's `status`, when its schema declares one. */
-export function statusSchemaForResource(info: Pick<ResourceInfo, 'group' | 'version' | 'kind' | 'schema'>): JsonSchema | undefined {
+function statusSchemaForResource(info: Pick<ResourceInfo, 'group' | 'version' | 'kind' | 'schema'>): JsonSchema | undefined {
   const schema = schemaForResource(info);
   return schema ? resolveSchema(schema, resolveBuiltinRef).properties?.status : undefined;
 }
 
-/** Prunes and validates a status value alone against the status schema; findings are named `status.…`. */
-export function pruneAndValidateStatus(statusSchema: JsonSchema, status: unknown): PruneValidateResult {
-  return pruneAndValidate(status, statusSchema, { resourceRoot: false, resolve: resolveBuiltinRef, copy: false, basePath: 'status' });
+/**
+ * Prunes, validates and (for CRD-defined kinds) defaults a status value alone against the kind's status schema;
+ * findings are named `status.…`; no status, or a null the schema does not allow, comes back as undefined (dropped,
+ * as the whole-object walk drops it). Undefined when the kind's schema declares no status.
+ */
+export function pruneValidateAndDefaultStatus(info: Pick<ResourceInfo, 'group' | 'version' | 'kind' | 'schema'>, status: unknown): PruneValidateResult | undefined {
+  const schema = statusSchemaForResource(info);
+  if (schema === undefined) return undefined;
+  if (status === undefined || (status === null && !compileSchema(schema, resolveBuiltinRef).nullable)) return { object: undefined, unknownFields: [], errors: [] };
+  const result = pruneAndValidate(status, schema, { resourceRoot: false, resolve: resolveBuiltinRef, copy: false, basePath: 'status' });
+  return info.schema ? { ...result, object: applyDefaults(result.object, schema, { resolve: resolveBuiltinRef }) } : result;
 }

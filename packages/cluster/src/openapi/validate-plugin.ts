@@ -1,11 +1,8 @@
 // The server's `validate` hook: prune, validate and default every written object against its kind's schema.
 import type { KubeObject } from '@aviary/kube';
 import { copyMembers, copyMembersExcept } from '../json/copy-members.js';
-import { compileSchema } from '../schema/compiled-schema.js';
-import { applyDefaults } from '../schema/apply-defaults.js';
 import type { PluginContext, ValidateInput, ValidateResult } from '../server/plugins.js';
-import { resolveBuiltinRef } from './builtin-schemas.js';
-import { applyResourceDefaults, pruneAndValidateResource, pruneAndValidateStatus, statusSchemaForResource } from './resource-schema.js';
+import { applyResourceDefaults, pruneAndValidateResource, pruneValidateAndDefaultStatus } from './resource-schema.js';
 
 /**
  * Checks the whole object; a `/status` update only its status (as upstream's status strategy validates the
@@ -27,13 +24,10 @@ export function validateWithSchemas(input: ValidateInput, _context?: PluginConte
 
 /** Prunes, validates and defaults `status` alone; undefined when the kind's schema declares no status. */
 function validateStatus(input: ValidateInput): ValidateResult | undefined {
-  const schema = statusSchemaForResource(input.info);
-  if (schema === undefined) return undefined;
   const object = input.object as KubeObject & { status?: unknown };
-  if (object.status === undefined) return { object };
-  // A null in a non-nullable status is dropped, as the whole-object walk drops it.
-  if (object.status === null && !compileSchema(schema, resolveBuiltinRef).nullable) return { object: copyMembersExcept(object, 'status') };
-  const result = pruneAndValidateStatus(schema, object.status);
-  const status = input.info.schema ? applyDefaults(result.object, schema, { resolve: resolveBuiltinRef }) : result.object;
-  return { object: status === object.status ? object : copyMembers(object, { status }), unknownFields: result.unknownFields, errors: result.errors };
+  const result = pruneValidateAndDefaultStatus(input.info, object.status);
+  if (result === undefined) return undefined;
+  const status = result.object;
+  const checked = status === object.status ? object : status === undefined ? copyMembersExcept(object, 'status') : copyMembers(object, { status });
+  return { object: checked, unknownFields: result.unknownFields, errors: result.errors };
 }

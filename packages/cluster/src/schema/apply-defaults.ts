@@ -38,14 +38,20 @@ const plansByResolver = new WeakMap<object, WeakMap<JsonSchema, DefaultPlan | nu
 const withoutResolver = {};
 
 /** The plan for `rawSchema`, or undefined when nothing under it has a default. Cached per schema object. */
-function planOf(rawSchema: JsonSchema, resolve: SchemaResolver | undefined, visiting = new Set<JsonSchema>()): DefaultPlan | undefined {
+function planOf(rawSchema: JsonSchema, resolve: SchemaResolver | undefined, visiting?: Set<JsonSchema>): DefaultPlan | undefined {
   let plans = plansByResolver.get(resolve ?? withoutResolver);
   if (plans === undefined) plansByResolver.set(resolve ?? withoutResolver, (plans = new WeakMap()));
   const known = plans.get(rawSchema);
   if (known !== undefined) return known ?? undefined;
   const schema = resolveSchema(rawSchema, resolve);
   // A schema that refers back to itself: planned without the cycle (recursive schemas carry no defaults we apply).
-  if (visiting.has(schema)) return undefined;
+  if (visiting?.has(schema)) return undefined;
+  const plan = buildPlan(schema, resolve, visiting ?? new Set());
+  plans.set(rawSchema, plan ?? null);
+  return plan;
+}
+
+function buildPlan(schema: JsonSchema, resolve: SchemaResolver | undefined, visiting: Set<JsonSchema>): DefaultPlan | undefined {
   visiting.add(schema);
   const properties: PropertyPlan[] = [];
   for (const [key, propertyRaw] of Object.entries(schema.properties ?? {})) {
@@ -57,9 +63,8 @@ function planOf(rawSchema: JsonSchema, resolve: SchemaResolver | undefined, visi
   const additionalSchema = schema.additionalProperties;
   const additional = additionalSchema && typeof additionalSchema === 'object' ? planOf(additionalSchema, resolve, visiting) : undefined;
   visiting.delete(schema);
-  const plan = properties.length > 0 || items !== undefined || additional !== undefined ? { properties, items, additional, declared: new Set(Object.keys(schema.properties ?? {})) } : undefined;
-  plans.set(rawSchema, plan ?? null);
-  return plan;
+  if (properties.length === 0 && items === undefined && additional === undefined) return undefined;
+  return { properties, items, additional, declared: new Set(Object.keys(schema.properties ?? {})) };
 }
 
 function fill(value: unknown, plan: DefaultPlan | undefined): void {

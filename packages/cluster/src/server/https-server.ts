@@ -1,8 +1,8 @@
 // The HTTPS listener: TLS from the data directory, keep-alive, and a close() that ends watches and drops sockets.
 import https from 'node:https';
 import type { Socket } from 'node:net';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { badRequestError } from './api-errors.js';
+import type { RequestHandler } from './router.js';
 import type { TlsMaterial } from './tls-material.js';
 
 export interface HttpsListener {
@@ -14,7 +14,7 @@ export async function listenHttps(options: {
   tls: TlsMaterial;
   host: string;
   port: number;
-  handler: (req: IncomingMessage, res: ServerResponse) => void;
+  handler: RequestHandler;
   /** Called first on close (ends open watches so their sockets drain). */
   beforeClose?: () => void;
 }): Promise<HttpsListener> {

@@ -4,8 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable, Writable } from 'node:stream';
 import type { KubeTransport, OpenedStream, StreamRequest, TransportRequest, TransportResponse } from '@aviary/kube';
-
-export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
+import type { RequestHandler } from './router.js';
 
 export interface LoopbackTransportOptions {
   readonly handler: RequestHandler;
@@ -35,12 +34,12 @@ class LoopbackRequest extends Readable {
 
 /**
  * The response as the REST handlers write it (the part of `ServerResponse` they use). Its body goes to `sink`;
- * 'headers' fires once, when the headers would have gone out on a socket.
+ * 'headers' fires once, when the headers would have gone out on a socket. The headers themselves are not kept:
+ * an in-process client reads only the status code and the body.
  */
 class LoopbackResponse extends Writable {
   statusCode = 200;
   headersSent = false;
-  private readonly headerValues = new Map<string, unknown>();
 
   constructor(
     readonly req: LoopbackRequest,
@@ -51,18 +50,12 @@ class LoopbackResponse extends Writable {
     this.on('error', () => undefined);
   }
 
-  setHeader(name: string, value: unknown): this {
-    this.headerValues.set(name.toLowerCase(), value);
+  setHeader(): this {
     return this;
   }
 
-  getHeader(name: string): unknown {
-    return this.headerValues.get(name.toLowerCase());
-  }
-
-  writeHead(statusCode: number, headers?: Record<string, unknown>): this {
+  writeHead(statusCode: number): this {
     this.statusCode = statusCode;
-    for (const [name, value] of Object.entries(headers ?? {})) this.setHeader(name, value);
     return this;
   }
 

@@ -37,7 +37,10 @@ function isPublicPath(path: string): boolean {
   return path === '/version' || path === '/version/' || healthPaths.some((p) => path === p || path.startsWith(`${p}/`));
 }
 
-export function createRequestHandler(options: RouterOptions): (req: IncomingMessage, res: ServerResponse) => void {
+/** What the HTTPS listener and the in-process loopback hand each request to. */
+export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+export function createRequestHandler(options: RouterOptions): RequestHandler {
   return (req, res) => {
     route(options, req, res).catch((err: unknown) => {
       if (err instanceof BodyTooLargeError) res.setHeader('Connection', 'close');
