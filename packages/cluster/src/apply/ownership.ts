@@ -22,7 +22,7 @@ export function reassignOwnership(options: {
   readonly actingKey: string;
   readonly force: boolean;
   readonly listInfo: ListInfoProvider;
-}): { readonly conflicts: Conflict[]; readonly changed: FieldSet } {
+}): { readonly conflicts: Conflict[]; readonly changed: FieldSet; readonly removed: FieldSet } {
   const { changed, removed } = compareChanges(options.live, options.updated, options.listInfo);
   const conflicts: Conflict[] = [];
   const taken = new Map<string, ReturnType<typeof changed.intersection>>();
@@ -33,7 +33,7 @@ export function reassignOwnership(options: {
     taken.set(key, owned);
     for (const path of owned.paths()) conflicts.push(makeConflict(managed.identity, path));
   }
-  if (conflicts.length > 0 && !options.force) return { conflicts: sortConflicts(conflicts), changed };
+  if (conflicts.length > 0 && !options.force) return { conflicts: sortConflicts(conflicts), changed, removed };
   for (const [key, managed] of options.sets) {
     if (key === options.actingKey) continue;
     const owned = taken.get(key) ?? managed.set.intersection(changed);
@@ -43,13 +43,14 @@ export function reassignOwnership(options: {
     options.sets.set(key, { ...managed, set: managed.set.difference(owned.union(lostRemoved)) });
   }
   dropEmptySets(options.sets);
-  return { conflicts: [], changed };
+  return { conflicts: [], changed, removed };
 }
 
 /**
  * Records a non-apply write by `identity`: every other manager loses the fields the write changed or
- * removed; the writer gains the fields it changed or added (minus server-set metadata), keeping what it
- * owned before, and its entry's time becomes `now`. A write that changes nothing leaves the writer's entry as is.
+ * removed; the writer loses the fields it removed and gains the fields it changed or added (minus server-set
+ * metadata), keeping what it owned before, and its entry's time becomes `now`. A write that changes nothing
+ * leaves the writer's entry as is.
  */
 export function recordUpdate(options: {
   readonly live: JsonObject;
@@ -61,12 +62,23 @@ export function recordUpdate(options: {
   readonly listInfo: ListInfoProvider;
 }): void {
   const { sets, identity } = options;
-  const { changed } = reassignOwnership({ ...options, actingKey: '', force: true });
-  const gained = removeMetaFields(changed);
-  if (gained.isEmpty()) return;
   const key = managerKey(identity);
+  const { changed, removed } = reassignOwnership({ ...options, actingKey: key, force: true });
   const previous = sets.get(key);
-  // Taking fields it already owns leaves the writer's set as it was (the same instance); its time still moves.
-  const set = previous === undefined ? gained : gained.difference(previous.set).isEmpty() ? previous.set : gained.union(previous.set);
+  // Upstream's Updater.Update: the writer's set minus what was removed, plus what was modified or added.
+  let set = previous?.set;
+  if (set !== undefined && !removed.isEmpty()) {
+    const lost = set.intersection(removed);
+    if (!lost.isEmpty()) set = set.difference(lost);
+  }
+  const gained = removeMetaFields(changed);
+  if (gained.isEmpty()) {
+    if (previous !== undefined && set !== previous.set) sets.set(key, { ...previous, set: set as FieldSet });
+    dropEmptySets(sets);
+    return;
+  }
+  // Taking fields it already owns leaves the writer's set as it was (the same instance, whose FieldsV1 is
+  // already encoded); its time still moves.
+  set = set === undefined ? gained : gained.difference(set).isEmpty() ? set : gained.union(set);
   sets.set(key, { identity, apiVersion: options.apiVersion, set, time: options.now });
 }

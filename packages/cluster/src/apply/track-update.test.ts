@@ -1,7 +1,7 @@
 // Tests of trackUpdate (managedFields for create/update/patch) and defaultFieldManager.
 import { describe, expect, it } from 'vitest';
 import { trackUpdate, defaultFieldManager } from './track-update.js';
-import { at, deployment, deploymentInfo, entryOf, t0, t1 } from './testdata/fixtures.js';
+import { at, deployment, deploymentInfo, entryOf, t0, t1, t2 } from './testdata/fixtures.js';
 
 type Json = Record<string, unknown>;
 
@@ -92,6 +92,26 @@ describe('trackUpdate', () => {
     expect(Object.keys(entryOf(result, 'rs-controller')!).at(-1)).toBe('subresource');
   });
 
+
+  describe('a controller writing status again and again', () => {
+    const writeStatus = (live: Json, status: Json, now: string): Json =>
+      trackUpdate({ live, updated: { ...structuredClone(live), status }, manager: 'rs-controller', subresource: 'status', now, apiVersion: 'apps/v1', listInfo: deploymentInfo });
+
+    it('loses the status fields it removed and keeps the ones it still sets', () => {
+      const first = writeStatus(create('a'), { replicas: 2, readyReplicas: 1 }, t1);
+      const second = writeStatus(first, { replicas: 3 }, t2);
+      expect(entryOf(second, 'rs-controller')).toMatchObject({ time: t2, fieldsV1: { 'f:status': { '.': {}, 'f:replicas': {} } } });
+    });
+
+    it('moves only its time when it sets the same fields to new values, sharing the encoded fieldsV1', () => {
+      const first = writeStatus(create('a'), { replicas: 2, readyReplicas: 1 }, t1);
+      const second = writeStatus(first, { replicas: 3, readyReplicas: 2 }, t2);
+      expect(entryOf(second, 'rs-controller')?.time).toBe(t2);
+      expect(entryOf(second, 'rs-controller')?.fieldsV1).toEqual({ 'f:status': { '.': {}, 'f:readyReplicas': {}, 'f:replicas': {} } });
+      // The same set, so the same encoded (frozen) FieldsV1: nothing was re-encoded for the second write.
+      expect(entryOf(second, 'rs-controller')?.fieldsV1).toBe(entryOf(first, 'rs-controller')?.fieldsV1);
+    });
+  });
   it('names a write without a manager "unknown"', () => {
     expect(entryOf(create(''), 'unknown')).toBeDefined();
   });
