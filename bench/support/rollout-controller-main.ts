@@ -3,12 +3,12 @@
 // once synced. --from-build loads the compiled packages (packages/*/dist, as the installed `aviary controller` does).
 // SIGUSR2 prints one line "counts <json>" (requests by verb and resource, heap figures after a full GC when
 // --expose-gc is on); SIGTERM stops it. AVIARY_CPU_PROF=<dir> records a CPU profile until SIGTERM;
-// ROLLOUTS_TRACE_DIR=<dir> times the status writes that move a step (<dir>/step-writes.txt, see wave-trace.ts);
+// ROLLOUTS_TRACE_DIR=<dir> times the status writes that move a step, every other request and the event loop's lag
+// (see step-write-trace.ts and wave-trace.ts);
 // ROLLOUTS_DUE_WORKERS sets the controller's workers for timed wake-ups.
-import { join } from 'node:path';
 import { countRequests } from './counting-client.js';
 import { startCpuProfile } from './cpu-profiler.js';
-import { traceStepWrites } from './step-write-trace.js';
+import { traceEventLoopLag, traceStepWrites } from './step-write-trace.js';
 
 type KubeModule = typeof import('../../packages/kube/src/index.js');
 type RolloutsModule = typeof import('../../packages/rollouts/src/index.js');
@@ -22,11 +22,12 @@ const counted = countRequests(createKubeClient({ kubeconfig }).client);
 const traceDir = process.env.ROLLOUTS_TRACE_DIR;
 const dueWorkers = process.env.ROLLOUTS_DUE_WORKERS;
 const controller = startRolloutController({
-  client: traceDir ? traceStepWrites(counted.client, join(traceDir, 'step-writes.txt')) : counted.client,
+  client: traceDir ? traceStepWrites(counted.client, traceDir) : counted.client,
   ...(dueWorkers ? { dueWorkers: Number(dueWorkers) } : {}),
   log: (line) => process.stderr.write(`controller: ${line}\n`),
 });
 await controller.ready;
+if (traceDir) traceEventLoopLag(traceDir);
 const profileDir = process.env.AVIARY_CPU_PROF;
 const profile = profileDir ? await startCpuProfile({ dir: profileDir, name: `rollout-controller-${process.pid}` }) : undefined;
 process.on('SIGUSR2', () => {
