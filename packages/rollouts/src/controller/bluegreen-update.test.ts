@@ -92,7 +92,7 @@ describe('update with autoPromotionEnabled false', () => {
     const fixture = await updatedToYellow({ blueGreen: { autoPromotionEnabled: false } });
     fixture.recorder.take();
     await fixture.patchRollout({ status: { pauseConditions: null } }, 'status');
-    expect(await fixture.sync()).toEqual(['patch rollouts/status default/demo']); // records the resume
+    // The resume is recorded in the status write of the sync that promotes (upstream: a sync of its own before it).
     expect(await fixture.sync()).toEqual(['patch services default/demo-active', 'patch rollouts/status default/demo']);
     expect(fixture.recorder.take()).toEqual([
       `Normal SwitchService Switched selector for service 'demo-active' from '${blue}' to '${yellow}'`,
@@ -164,8 +164,7 @@ describe('previewReplicaCount', () => {
     expect(fixture.rollout().status).toMatchObject({ phase: 'Paused', message: 'BlueGreenPause' });
     fixture.recorder.take();
     await fixture.patchRollout({ status: { pauseConditions: null } }, 'status');
-    await fixture.sync(); // records the resume
-    expect(await fixture.sync()).toEqual(['patch rollouts/status default/demo']);
+    expect(await fixture.sync()).toEqual(['patch rollouts/status default/demo']); // records the resume and the scale-up checkpoint
     expect(fixture.rollout().status?.blueGreen?.scaleUpPreviewCheckPoint).toBe(true);
     expect(selectorOf(fixture, 'demo-active')).toBe(blue);
     expect(await fixture.sync()).toEqual([`update replicasets default/demo-${yellow}`]);

@@ -43,7 +43,9 @@ describe('abort', () => {
     await fixture.syncUntilStable();
     fixture.recorder.take();
     await fixture.patchRollout({ status: { abort: false } }, 'status');
-    expect(await fixture.sync()).toEqual(['patch rollouts/status default/demo']);
+    // Upstream's pre-step patches Progressing=Unknown/RolloutRetry and ends the sync, and the next one starts scaling
+    // (the stable down first, within maxUnavailable); here one sync does both, the retry recorded in its status write.
+    expect(await fixture.sync()).toEqual([`update replicasets default/demo-${blue}`, 'patch rollouts/status default/demo']);
     expect(fixture.rollout().status?.conditions?.find((c) => c.type === 'Progressing')).toMatchObject({ status: 'Unknown', reason: 'RolloutRetry', message: 'Retrying Rollout after abort' });
     await fixture.syncUntilStable();
     const events = fixture.recorder.take();

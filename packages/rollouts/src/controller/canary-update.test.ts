@@ -89,11 +89,14 @@ describe('promote', () => {
   it('clearing the pause condition completes the pause step and moves on to 60%', async () => {
     const fixture = await pausedAtFirstStep();
     await fixture.patchRollout({ status: { pauseConditions: null } }, 'status');
-    // The pre-step records the resume as Progressing=Unknown/RolloutResumed (the user, not the controller, unpaused).
+    // Upstream's pre-step patches Paused=False (and Progressing=Unknown/RolloutResumed) and ends the sync; the next
+    // sync completes the step. Here one sync does both, in one status write: the resume is recorded, the step is done.
     expect(await fixture.sync()).toEqual(['patch rollouts/status default/demo']);
-    expect(fixture.rollout().status?.conditions?.find((c) => c.type === 'Progressing')).toMatchObject({ status: 'Unknown', reason: 'RolloutResumed', message: 'Rollout is resumed' });
-    await fixture.syncUntilStable();
     expect(fixture.recorder.take()).toContain('Normal RolloutStepCompleted Rollout step 2/4 completed (pause)');
+    expect(fixture.rollout().status?.currentStepIndex).toBe(2);
+    expect(fixture.rollout().status?.conditions?.find((c) => c.type === 'Paused')).toMatchObject({ status: 'False', reason: 'RolloutPaused' });
+    expect(fixture.rollout().status?.conditions?.find((c) => c.type === 'Progressing')).toMatchObject({ status: 'True', reason: 'ReplicaSetUpdated' });
+    await fixture.syncUntilStable();
     expect(fixture.replicaCounts()).toEqual({ [`demo-${blue}`]: '2/2', [`demo-${yellow}`]: '3/3' });
     expect(fixture.rollout().status).toMatchObject({ currentStepIndex: 3, phase: 'Paused', message: 'CanaryPauseStep' });
   });
@@ -145,19 +148,31 @@ describe('timed pause', () => {
     expect(fixture.requeues).toContainEqual(['default/demo', 9_010]);
   });
 
-  it('a write that ends the sync early at an expired pause asks for a wake-up at once', async () => {
+  it('a rollout whose Paused condition is not recorded yet still advances in the sync its expiry wake-up starts', async () => {
     const fixture = await pausedAtFirstStep();
     await fixture.patchRollout({ status: { pauseConditions: null } }, 'status');
     await fixture.syncUntilStable(); // now at step 3: pause 10s
     const conditions = fixture.rollout().status?.conditions?.filter((c) => c.type !== 'Paused');
     await fixture.patchRollout({ status: { conditions } }, 'status'); // the Paused condition not yet recorded
     fixture.clock.advance(10_001);
-    fixture.requeues.length = 0;
-    expect(await fixture.sync()).toEqual(['patch rollouts/status default/demo']); // records Paused=True, ends the sync
-    expect(fixture.rollout().status?.currentStepIndex).toBe(3);
-    expect(fixture.requeues).toEqual([['default/demo', 1]]);
+    // One write records Paused=True and completes the step (upstream: two syncs, the second one queued behind others).
     expect(await fixture.sync()).toEqual(['patch rollouts/status default/demo']);
+    expect(fixture.rollout().status?.currentStepIndex).toBe(4);
     expect(fixture.recorder.take()).toContain('Normal RolloutStepCompleted Rollout step 4/4 completed (pause: 10)');
+  });
+
+  it('a write that leaves the rollout at an already expired pause asks for a wake-up at once', async () => {
+    const fixture = await healthyFixture({ steps: [{ setWeight: 20 }, { pause: { duration: 0 } }, { setWeight: 60 }] });
+    await fixture.setImage('argoproj/rollouts-demo:yellow');
+    const atPause = () => fixture.rollout().status?.currentStepIndex === 1 && (fixture.rollout().status?.pauseConditions?.length ?? 0) > 0;
+    for (let round = 0; round < 20 && !atPause(); round++) {
+      fixture.requeues.length = 0;
+      await fixture.sync();
+      fixture.settleReplicaSets();
+    }
+    // The write that added the 0 s pause cannot complete it in the same sync (the step reads the stored status).
+    expect(atPause()).toBe(true);
+    expect(fixture.requeues).toContainEqual(['default/demo', 1]);
   });
 });
 

@@ -1,7 +1,6 @@
 // The rollout's conditions — Progressing, Available, Healthy, Completed, Paused, ReplicaFailure — as upstream computes them.
 // Upstream: rollout/sync.go (calculateRolloutConditions, checkPausedConditions).
 import {
-  copyJson,
   ConditionStatus,
   RolloutConditionReason,
   RolloutConditionType,
@@ -17,7 +16,8 @@ import { RolloutMessage, recordNormal, recordWarning } from './events.js';
 import { isIndefiniteStep, isWaitingForReplicaSetScaleDown, rolloutTimedOut, timeoutMessage } from './progress-deadline.js';
 import { revisionOf } from './replicasets.js';
 import { rolloutCompleted, rolloutHealthy, rolloutProgressing } from './rollout-predicates.js';
-import { patchRolloutStatus } from './status-patch.js';
+import { rolloutPhase } from '../status/index.js';
+import { deferRolloutStatusChange } from './status-patch.js';
 
 /** Progressing (the deadline clock), Healthy, Available, ReplicaFailure and Completed on the new status. */
 export function calculateRolloutConditions(ctx: RolloutContext, newStatus: RolloutStatus): void {
@@ -100,12 +100,16 @@ function replicaFailureCondition(ctx: RolloutContext): RolloutCondition | undefi
 
 /**
  * A lightweight pre-step: records pause/resume/retry as Progressing=Unknown (and the Paused condition) so a long
- * pause never counts against the progress deadline. Returns true when it patched the status (the sync then stops).
+ * pause never counts against the progress deadline. Upstream patches these conditions at once and ends the sync
+ * there (the next sync, caused by the write's watch event, carries on); here they are left to the sync's own status
+ * write and the sync carries on at once, as that next sync would: the same states, one write and one sync fewer.
+ * That matters at a pause expiry: a rollout whose Paused condition was not recorded yet still advances in the sync
+ * its wake-up starts, instead of waiting for another turn behind every other due wake-up.
  */
-export async function checkPausedConditions(ctx: RolloutContext): Promise<boolean> {
+export function checkPausedConditions(ctx: RolloutContext): void {
   const { rollout } = ctx;
   const status = rollout.status ?? {};
-  if (String(rollout.metadata?.generation ?? 0) !== status.observedGeneration) return false; // a spec change needs the full reconcile
+  if (String(rollout.metadata?.generation ?? 0) !== status.observedGeneration) return; // a spec change needs the full reconcile
   const now = ctx.deps.clock.now();
   const progressing = getRolloutCondition(status, RolloutConditionType.Progressing);
   const progressingPaused = progressing?.reason === RolloutConditionReason.RolloutPaused;
@@ -123,8 +127,13 @@ export async function checkPausedConditions(ctx: RolloutContext): Promise<boolea
   if (isPaused !== pausedTrue && !abortConditionExists) {
     updates.push(newRolloutCondition(RolloutConditionType.Paused, isPaused ? ConditionStatus.True : ConditionStatus.False, RolloutConditionReason.RolloutPaused, RolloutMessage.paused, now));
   }
-  if (updates.length === 0) return false;
-  const newStatus = copyJson(status);
-  for (const condition of updates) setRolloutCondition(newStatus, condition);
-  return patchRolloutStatus(ctx, newStatus);
+  if (updates.length === 0) return;
+  deferRolloutStatusChange(ctx, (deferred) => {
+    for (const condition of updates) setRolloutCondition(deferred, condition);
+    // As upstream's patchCondition: phase and message follow the conditions (a sync with no status write of its
+    // own sends exactly this).
+    const { phase, message } = rolloutPhase({ ...rollout, status: deferred });
+    deferred.phase = phase;
+    deferred.message = message;
+  });
 }

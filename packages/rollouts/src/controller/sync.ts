@@ -145,7 +145,7 @@ export async function syncRollout(deps: ControllerDeps, key: string): Promise<vo
 }
 
 async function reconcile(ctx: RolloutContext): Promise<void> {
-  if (await checkPausedConditions(ctx)) return; // the status changed: the next sync sees it
+  checkPausedConditions(ctx);
   if (isScalingEvent(ctx)) {
     await syncReplicaSetRevision(ctx);
     if (!ctx.rollout.spec.strategy.canary) return syncBlueGreenReplicasOnly(ctx);
