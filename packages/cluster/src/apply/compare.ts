@@ -28,7 +28,12 @@ export function compareObjects(lhs: unknown, rhs: unknown, listInfo: ListInfoPro
 }
 
 /** What ownership needs of a comparison: the changed fields (added or modified, in one set) and the removed ones. */
-export function compareChanges(lhs: unknown, rhs: unknown, listInfo: ListInfoProvider): { readonly changed: FieldSet; readonly removed: FieldSet } {
+export interface Changes {
+  readonly changed: FieldSet;
+  readonly removed: FieldSet;
+}
+
+export function compareChanges(lhs: unknown, rhs: unknown, listInfo: ListInfoProvider): Changes {
   const changed = new FieldSet();
   const removed = new FieldSet();
   new ComparisonWalk(listInfo, { added: changed, removed, modified: changed }).values(lhs, rhs, undefined, []);

@@ -13,18 +13,19 @@ import { ListType, type ListInfoProvider, type ListSemantics, type SchemaPath } 
 const capacity = 512;
 
 /**
- * Results are deep-frozen and shared by every object that gets them: stored objects are encoded, never
- * changed in place, and a frozen value makes any code that tried fail loudly instead of corrupting others.
+ * managedFields results by everything they depend on (a create's key here, a subresource write's in
+ * track-update.ts). Results are deep-frozen and shared by every object that gets them: stored objects are encoded,
+ * never changed in place, and a frozen value makes any code that tried fail loudly instead of corrupting others.
  */
-export class CreateMemo {
+export class ManagedFieldsMemo {
   readonly #results = new Map<string, { readonly managedFields: unknown }>();
 
-  /** The managedFields recorded for `key` (`{ managedFields: undefined }`: the create has none), if any. */
+  /** The managedFields recorded for `key` (`{ managedFields: undefined }`: the write has none), if any. */
   get(key: string): { readonly managedFields: unknown } | undefined {
     return this.#results.get(key);
   }
 
-  /** Records `managedFields`, deep-frozen in place (the create that made them is stored as it is). */
+  /** Records `managedFields`, deep-frozen in place (the write that made them is stored as it is). */
   set(key: string, managedFields: unknown): void {
     if (this.#results.size >= capacity) this.#results.clear();
     this.#results.set(key, { managedFields: managedFields === undefined ? undefined : deepFreeze(managedFields) });

@@ -3,7 +3,7 @@
 // Follows structured-merge-diff merge/update.go (`update`, `Update`) and apimachinery's
 // managedfieldsupdater.go (the acting manager's set is merged with its previous one; its time moves only
 // when it took fields).
-import { compareChanges } from './compare.js';
+import { compareChanges, type Changes } from './compare.js';
 import { makeConflict, sortConflicts, type Conflict } from './conflicts.js';
 import type { FieldSet } from './field-set.js';
 import type { JsonObject } from './json-values.js';
@@ -22,8 +22,10 @@ export function reassignOwnership(options: {
   readonly actingKey: string;
   readonly force: boolean;
   readonly listInfo: ListInfoProvider;
+  /** compareChanges(live, updated) when the caller already made it (its sets are consumed). */
+  readonly comparison?: Changes;
 }): { readonly conflicts: Conflict[]; readonly changed: FieldSet; readonly removed: FieldSet } {
-  const { changed, removed } = compareChanges(options.live, options.updated, options.listInfo);
+  const { changed, removed } = options.comparison ?? compareChanges(options.live, options.updated, options.listInfo);
   const conflicts: Conflict[] = [];
   const taken = new Map<string, ReturnType<typeof changed.intersection>>();
   for (const [key, managed] of options.sets) {
@@ -60,6 +62,8 @@ export function recordUpdate(options: {
   readonly apiVersion: string;
   readonly now: string;
   readonly listInfo: ListInfoProvider;
+  /** compareChanges(live, updated) when the caller already made it (its sets are consumed). */
+  readonly comparison?: Changes;
 }): void {
   const { sets, identity } = options;
   const key = managerKey(identity);

@@ -111,6 +111,20 @@ describe('trackUpdate', () => {
       // The same set, so the same encoded (frozen) FieldsV1: nothing was re-encoded for the second write.
       expect(entryOf(second, 'rs-controller')?.fieldsV1).toBe(entryOf(first, 'rs-controller')?.fieldsV1);
     });
+
+    it('gives two objects of one shape, written alike in one second, one shared managedFields result', () => {
+      const web = writeStatus(create('a'), { replicas: 2, readyReplicas: 1 }, t1);
+      const api = writeStatus(create('a', deployment({}, { name: 'api' })), { replicas: 2, readyReplicas: 1 }, t1);
+      const nextWeb = writeStatus(web, { replicas: 3, readyReplicas: 3 }, t2);
+      const nextApi = writeStatus(api, { replicas: 5, readyReplicas: 4 }, t2);
+      expect((nextApi.metadata as Json).managedFields).toBe((nextWeb.metadata as Json).managedFields);
+      expect(entryOf(nextApi, 'rs-controller')).toMatchObject({ time: t2, fieldsV1: { 'f:status': { '.': {}, 'f:readyReplicas': {}, 'f:replicas': {} } } });
+      // Another second, or other fields changed, is another result.
+      const later = writeStatus(api, { replicas: 5, readyReplicas: 4 }, '2025-01-01T00:03:00Z');
+      expect(entryOf(later, 'rs-controller')?.time).toBe('2025-01-01T00:03:00Z');
+      const fewer = writeStatus(api, { replicas: 5 }, t2);
+      expect(entryOf(fewer, 'rs-controller')?.fieldsV1).toEqual({ 'f:status': { '.': {}, 'f:replicas': {} } });
+    });
   });
   it('names a write without a manager "unknown"', () => {
     expect(entryOf(create(''), 'unknown')).toBeDefined();

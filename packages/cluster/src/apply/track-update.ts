@@ -14,7 +14,8 @@ import {
   ManagedFieldsOperation,
   type ManagedSets,
 } from './managed-fields.js';
-import { CreateMemo, structureSignature } from './create-memo.js';
+import { compareChanges, type Changes } from './compare.js';
+import { ManagedFieldsMemo, structureSignature } from './create-memo.js';
 import { recordUpdate } from './ownership.js';
 import { setManagedFields, withoutManagedFields } from './server-side-apply.js';
 
@@ -57,6 +58,10 @@ export function trackUpdate(input: TrackUpdateInput): Record<string, unknown> {
   const memoized = memoKey === undefined ? undefined : createMemo.get(memoKey);
   if (memoized !== undefined) return withManagedFields(newObject, memoized.managedFields);
   try {
+    // A subresource write starts from the live entries, so its result follows from them and from what it changed.
+    const subresourceWrite = live !== undefined && input.subresource ? subresourceWriteKey(input, live, newObject) : undefined;
+    const known = subresourceWrite === undefined ? undefined : subresourceMemo.get(subresourceWrite.key);
+    if (known !== undefined) return withManagedFields(newObject, known.managedFields);
     const sets = startingSets(input.subresource, live, updated);
     // skipnonapplied.go: only creates start tracking; an update of an untracked object stays untracked.
     if (sets.size === 0 && live !== undefined) {
@@ -76,10 +81,12 @@ export function trackUpdate(input: TrackUpdateInput): Record<string, unknown> {
       apiVersion: input.apiVersion,
       now: input.now,
       listInfo: input.listInfo,
+      ...(subresourceWrite !== undefined ? { comparison: subresourceWrite.comparison } : {}),
     });
     capUpdateManagers(sets);
     setManagedFields(newObject, sets);
     if (memoKey !== undefined) createMemo.set(memoKey, managedFieldsOf(newObject));
+    if (subresourceWrite !== undefined) subresourceMemo.set(subresourceWrite.key, managedFieldsOf(newObject));
     return newObject;
   } catch {
     const kept = live !== undefined && isJsonObject(live.metadata) ? live.metadata.managedFields : undefined;
@@ -90,7 +97,8 @@ export function trackUpdate(input: TrackUpdateInput): Record<string, unknown> {
   }
 }
 
-const createMemo = new CreateMemo();
+const createMemo = new ManagedFieldsMemo();
+const subresourceMemo = new ManagedFieldsMemo();
 
 /** Everything a create's managedFields depend on (see create-memo.ts), or undefined when the object cannot be memoized. */
 function createMemoKey(input: TrackUpdateInput, updated: JsonObject, newObject: JsonObject): string | undefined {
@@ -98,6 +106,22 @@ function createMemoKey(input: TrackUpdateInput, updated: JsonObject, newObject: 
   if (structure === undefined) return undefined;
   const sent = isJsonObject(updated.metadata) ? updated.metadata.managedFields : undefined;
   return `${input.memoKind}\n${input.manager}\n${input.apiVersion}\n${input.now}\n${sent === undefined ? '' : JSON.stringify(sent)}\n${structure}`;
+}
+
+/**
+ * Everything a subresource write's managedFields depend on: the writer, the second, the live entries and the
+ * fields the write changed and removed (not their values). Writes of one shape made in one second — a controller
+ * recording the same step for hundreds of objects — share one result, for the cost of the comparison that the
+ * bookkeeping needs anyway (returned with the key, not computed twice).
+ */
+function subresourceWriteKey(input: TrackUpdateInput, live: JsonObject, newObject: JsonObject): { key: string; comparison: Changes } | undefined {
+  const entries = managedFieldsOf(live);
+  if (!Array.isArray(entries) || entries.length === 0) return undefined;
+  const comparison = compareChanges(withoutManagedFields(live), newObject, input.listInfo);
+  const changed = JSON.stringify(comparison.changed.toFieldsV1());
+  const removed = JSON.stringify(comparison.removed.toFieldsV1());
+  const key = `${input.manager}\n${input.apiVersion}\n${input.subresource ?? ''}\n${input.now}\n${changed}\n${removed}\n${JSON.stringify(entries)}`;
+  return { key, comparison };
 }
 
 function managedFieldsOf(object: JsonObject): unknown {
