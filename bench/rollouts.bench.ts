@@ -127,6 +127,7 @@ export async function run(): Promise<BenchResult> {
     rollouts.countWhere((r) => isHealthyAt(r, 2));
     const load = loadAverageText();
     const cpu = { controller: processCpuSeconds(controller.pid), node: processCpuSeconds(nodePid) };
+    const benchCpu = process.cpuUsage();
     started = performance.now();
     await runConcurrently(UPDATED, CONCURRENCY, async (i) => {
       await client.patch(Resources.rollouts, rolloutName(i), BENCH_NAMESPACE, [{ op: 'replace', path: '/spec/template/spec/containers/0/image', value: YELLOW }], PatchType.Json);
@@ -136,6 +137,7 @@ export async function run(): Promise<BenchResult> {
     const healthyAt = await rollouts.waitForCount(UPDATED, 900_000);
     const updateSeconds = (healthyAt - started) / 1000;
     const cpuUsed = { controller: processCpuSeconds(controller.pid) - cpu.controller, node: processCpuSeconds(nodePid) - cpu.node };
+    const benchCpuUsed = process.cpuUsage(benchCpu);
     const rssAfterUpdates = residentMiB(controller.pid);
     const after = await waitForQuiet(controller, 2_000, 60_000);
     const requests = requestDelta(before, after);
@@ -144,7 +146,7 @@ export async function run(): Promise<BenchResult> {
     const latencies = { fromStartTime: sorted(samples.fromStartTime), fromObservedStart: sorted(samples.fromObservedStart), fromRecordedExpiry: sorted(samples.fromRecordedExpiry) };
     notes.push(
       `${UPDATED} Rollouts, replicas ${REPLICAS} each, created and Healthy in ${createSeconds.toFixed(1)} s; updates (image blue → yellow, JSON patch, ${CONCURRENCY} at a time) sent in ${patchedSeconds.toFixed(1)} s; load before the updates ${load}, after ${loadAverageText()}`,
-      `CPU during the updates: controller ${cpuUsed.controller.toFixed(1)} s, cluster (API server, built-in controllers, kubelet) ${cpuUsed.node.toFixed(1)} s, over ${updateSeconds.toFixed(1)} s on 2 cores`,
+      `CPU during the updates: controller ${cpuUsed.controller.toFixed(1)} s, cluster (API server, built-in controllers, kubelet) ${cpuUsed.node.toFixed(1)} s, this benchmark (sending the updates, watching every Rollout) ${((benchCpuUsed.user + benchCpuUsed.system) / 1e6).toFixed(1)} s, over ${updateSeconds.toFixed(1)} s on 2 cores`,
       `controller requests per rollout for the update: ${(requests.total / UPDATED).toFixed(1)} — ${requests.byKind.map(([kind, n]) => `${kind} ${(n / UPDATED).toFixed(2)}`).join(', ')}; besides these, the controller's event recorder dropped ${droppedEvents} events (${(droppedEvents / UPDATED).toFixed(2)} per rollout) because its write queue was full`,
       `pause expiry → next step recorded (watch-observed): ${latencies.fromStartTime.length} samples from startTime + 1 s: p50 ${percentile(latencies.fromStartTime, 50).toFixed(0)} ms, p99 ${percentile(latencies.fromStartTime, 99).toFixed(0)} ms, max ${(latencies.fromStartTime.at(-1) ?? NaN).toFixed(0)} ms, min ${(latencies.fromStartTime[0] ?? NaN).toFixed(0)} ms`,
       `the same, measured from the watch-observed pause start + 1 s (startTime is whole seconds, so the controller's pause lasts 0–1 s less than the duration): p50 ${percentile(latencies.fromObservedStart, 50).toFixed(0)} ms, p99 ${percentile(latencies.fromObservedStart, 99).toFixed(0)} ms`,
