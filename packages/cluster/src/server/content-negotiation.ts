@@ -46,13 +46,29 @@ const metaVersions = new Set(['v1', 'v1beta1']);
 
 export const acceptedMediaTypes = ['application/json', 'application/yaml', 'application/vnd.kubernetes.protobuf'] as const;
 
+const plainJson: Negotiated = Object.freeze({ representation: Representation.Object, metaVersion: 'v1', encoding: Encoding.Json });
+
+/** Answers by Accept header: clients send the same few headers with every request. A full memo starts over. */
+const negotiatedByHeader = new Map<string, Negotiated>();
+const negotiatedCapacity = 256;
+
 /**
  * Picks the first media range the server can produce. Ranges asking for an `as=` the server does not know
  * are skipped. Throws 406 NotAcceptable when none fits.
  */
 export function negotiate(header: string | undefined): Negotiated {
+  if (header === undefined) return plainJson;
+  const known = negotiatedByHeader.get(header);
+  if (known !== undefined) return known;
+  const negotiated = negotiateRanges(header);
+  if (negotiatedByHeader.size >= negotiatedCapacity) negotiatedByHeader.clear();
+  negotiatedByHeader.set(header, Object.freeze(negotiated));
+  return negotiated;
+}
+
+function negotiateRanges(header: string): Negotiated {
   const ranges = parseAccept(header);
-  if (ranges.length === 0) return { representation: Representation.Object, metaVersion: 'v1', encoding: Encoding.Json };
+  if (ranges.length === 0) return plainJson;
   for (const range of ranges) {
     const encoding = jsonTypes.has(range.type) ? Encoding.Json : yamlTypes.has(range.type) ? Encoding.Yaml : undefined;
     if (encoding === undefined) continue;

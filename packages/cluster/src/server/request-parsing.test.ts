@@ -48,8 +48,16 @@ describe('negotiate', () => {
     expect(negotiate(accept)).toMatchObject({ representation, encoding });
   });
 
-  it('answers 406 when nothing fits', () => {
+  it('answers 406 when nothing fits, every time it is asked', () => {
     expect(() => negotiate('text/html')).toThrow(/only the following media types are accepted/);
+    expect(() => negotiate('text/html')).toThrow(/only the following media types are accepted/);
+  });
+
+  it('answers a repeated Accept header the same way, with an answer no caller can change', () => {
+    const header = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json';
+    const first = negotiate(header);
+    expect(negotiate(header)).toEqual({ representation: 'Table', metaVersion: 'v1', encoding: 'json' });
+    expect(Object.isFrozen(first)).toBe(true);
   });
 });
 
