@@ -54,12 +54,13 @@ export function managerKey(identity: ManagerIdentity): string {
 
 /**
  * Decodes `metadata.managedFields` (undefined → empty). Throws ManagedFieldsFormatError for invalid entries.
- * What an earlier write encoded is recalled rather than parsed again (managed-fields-memo.ts).
+ * What an earlier write encoded is recalled rather than parsed again (managed-fields-memo.ts); `text`, when the
+ * caller already has it, is `JSON.stringify(entries)`.
  */
-export function decodeManagedFields(entries: unknown): ManagedSets {
+export function decodeManagedFields(entries: unknown, text?: string): ManagedSets {
   if (entries === undefined || entries === null) return new Map();
   if (!Array.isArray(entries)) throw new ManagedFieldsFormatError('managedFields must be a list');
-  const text = JSON.stringify(entries);
+  text ??= JSON.stringify(entries);
   const recalled = recallDecoded<ManagedSet>(text);
   if (recalled !== undefined) return recalled;
   const sets = decodeEntries(entries, []);
@@ -108,9 +109,9 @@ function decodeEntries(entries: readonly unknown[], knownSets: readonly FieldSet
 }
 
 /** Like decodeManagedFields, but an invalid list decodes as empty (upstream's emptyManagedFieldsOnErr). */
-export function decodeManagedFieldsOrEmpty(entries: unknown): ManagedSets {
+export function decodeManagedFieldsOrEmpty(entries: unknown, text?: string): ManagedSets {
   try {
-    return decodeManagedFields(entries);
+    return decodeManagedFields(entries, text);
   } catch {
     return new Map();
   }

@@ -62,7 +62,7 @@ export function trackUpdate(input: TrackUpdateInput): Record<string, unknown> {
     const subresourceWrite = live !== undefined && input.subresource ? subresourceWriteKey(input, live, newObject) : undefined;
     const known = subresourceWrite === undefined ? undefined : subresourceMemo.get(subresourceWrite.key);
     if (known !== undefined) return withManagedFields(newObject, known.managedFields);
-    const sets = startingSets(input.subresource, live, updated);
+    const sets = startingSets(input.subresource, live, updated, subresourceWrite?.entriesText);
     // skipnonapplied.go: only creates start tracking; an update of an untracked object stays untracked.
     if (sets.size === 0 && live !== undefined) {
       setManagedFields(newObject, sets);
@@ -112,16 +112,17 @@ function createMemoKey(input: TrackUpdateInput, updated: JsonObject, newObject: 
  * Everything a subresource write's managedFields depend on: the writer, the second, the live entries and the
  * fields the write changed and removed (not their values). Writes of one shape made in one second — a controller
  * recording the same step for hundreds of objects — share one result, for the cost of the comparison that the
- * bookkeeping needs anyway (returned with the key, not computed twice).
+ * bookkeeping needs anyway (returned with the key, as is the entries' JSON, so neither is made twice).
  */
-function subresourceWriteKey(input: TrackUpdateInput, live: JsonObject, newObject: JsonObject): { key: string; comparison: Changes } | undefined {
+function subresourceWriteKey(input: TrackUpdateInput, live: JsonObject, newObject: JsonObject): { key: string; comparison: Changes; entriesText: string } | undefined {
   const entries = managedFieldsOf(live);
   if (!Array.isArray(entries) || entries.length === 0) return undefined;
   const comparison = compareChanges(withoutManagedFields(live), newObject, input.listInfo);
   const changed = JSON.stringify(comparison.changed.toFieldsV1());
   const removed = JSON.stringify(comparison.removed.toFieldsV1());
-  const key = `${input.manager}\n${input.apiVersion}\n${input.subresource ?? ''}\n${input.now}\n${changed}\n${removed}\n${JSON.stringify(entries)}`;
-  return { key, comparison };
+  const entriesText = JSON.stringify(entries);
+  const key = `${input.manager}\n${input.apiVersion}\n${input.subresource ?? ''}\n${input.now}\n${changed}\n${removed}\n${entriesText}`;
+  return { key, comparison, entriesText };
 }
 
 function managedFieldsOf(object: JsonObject): unknown {
@@ -145,10 +146,13 @@ function ownTopLevel(object: JsonObject): JsonObject {
   return isJsonObject(object.metadata) ? copyMembers(object, { metadata: copyMembers(object.metadata) }) : copyMembers(object);
 }
 
-/** decodeLiveOrNew: subresource writes and clients that send none (or invalid ones) start from the live entries. */
-function startingSets(subresource: string | undefined, live: JsonObject | undefined, updated: JsonObject): ManagedSets {
+/**
+ * decodeLiveOrNew: subresource writes and clients that send none (or invalid ones) start from the live entries
+ * (`liveEntriesText`: their JSON, when the caller already made it).
+ */
+function startingSets(subresource: string | undefined, live: JsonObject | undefined, updated: JsonObject, liveEntriesText?: string): ManagedSets {
   const liveEntries = live !== undefined && isJsonObject(live.metadata) ? live.metadata.managedFields : undefined;
-  if (subresource) return decodeManagedFieldsOrEmpty(liveEntries);
+  if (subresource) return decodeManagedFieldsOrEmpty(liveEntries, liveEntriesText);
   const sent = isJsonObject(updated.metadata) ? updated.metadata.managedFields : undefined;
   if (isResetManagedFields(sent)) return new Map();
   try {
