@@ -56,18 +56,37 @@ describe('kubelet pods (simulated)', () => {
     expect(harness.recorder.events).toContain('Normal Scheduled Successfully assigned default/web to aviary-local');
   });
 
-  it('gives pods distinct addresses and reuses a freed one', async () => {
+  it("gives pods distinct addresses and reuses a freed one; a process pod's folder goes with it", async () => {
     harness = await startKubeletHarness({ podSubnet: '127.33.0.0/16' });
-    for (const name of ['a', 'b']) await harness.createPod(name, { containers: [{ name: 'c', image: 'unknown' }] });
+    await harness.createPod('a', { containers: [shellContainer('c', 'sleep 30')] });
+    await harness.createPod('b', { containers: [{ name: 'c', image: 'unknown' }] });
     const ipA = await harness.waitForPod('a', (p) => p.status?.podIP);
     const ipB = await harness.waitForPod('b', (p) => p.status?.podIP);
     expect(new Set([ipA, ipB]).size).toBe(2);
+    await harness.waitForPod('a', (p) => p.status?.phase === 'Running');
     const folder = join(harness.dataDir, 'pods', harness.getPod('a')?.metadata?.uid ?? '');
-    expect(existsSync(folder)).toBe(true);
+    expect(existsSync(join(folder, 'logs', 'c', '0.log'))).toBe(true);
     harness.client.tracker.delete(Resources.pods, 'a', 'default');
     await waitUntil(() => !existsSync(folder), 5_000, 'the pod folder to go');
     await harness.createPod('c', { containers: [{ name: 'c', image: 'unknown' }] });
     await expect(harness.waitForPod('c', (p) => p.status?.podIP)).resolves.toBe(ipA);
+  });
+
+  it('runs a simulated pod without a folder: its log is kept in memory and forgotten with the pod', async () => {
+    harness = await startKubeletHarness({ podSubnet: '127.35.0.0/16' });
+    await harness.createPod('sim', { containers: [{ name: 'c', image: 'example.com/unknown:2' }] });
+    await harness.waitForPod('sim', (p) => p.status?.phase === 'Running');
+    const uid = harness.getPod('sim')?.metadata?.uid ?? '';
+    const logText = async (): Promise<string> => {
+      let text = '';
+      for await (const chunk of await harness!.kubelet.readLogs({ namespace: 'default', pod: 'sim' })) text += String(chunk);
+      return text;
+    };
+    expect(await logText()).toBe('aviary: simulated container for image example.com/unknown:2: no process runs; it stays Running until stopped\n');
+    expect(existsSync(join(harness.dataDir, 'pods', uid))).toBe(false);
+    harness.client.tracker.delete(Resources.pods, 'sim', 'default');
+    await waitUntil(() => harness!.runtimes.memoryLogs.read(join(harness!.dataDir, 'pods', uid), join(harness!.dataDir, 'pods', uid, 'logs', 'c', '0.log')) === undefined, 5_000, 'the log to be forgotten');
+    expect(existsSync(join(harness.dataDir, 'pods', uid))).toBe(false);
   });
 
   it('leaves a pod whose nodeSelector does not match Pending and Unschedulable', async () => {

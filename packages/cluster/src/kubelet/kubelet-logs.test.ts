@@ -1,7 +1,7 @@
 // readLogs: current and previous runs, tail, timestamps, limitBytes, follow, and upstream's error messages.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Readable } from 'node:stream';
-import { ApiError } from '@aviary/kube';
+import { ApiError, Resources } from '@aviary/kube';
 import { disposeHarness, shellContainer, startKubeletHarness, type KubeletHarness } from './testing/kubelet-test-kit.js';
 import type { ReadLogsOptions } from './log-reader.js';
 
@@ -65,5 +65,20 @@ describe('readLogs', () => {
     const stream = await harness.kubelet.readLogs({ namespace: 'default', pod: 'talker', follow: true });
     await expect(readText(stream)).resolves.toBe('first\nsecond\nthird\n');
     expect(harness.getPod('talker')?.status?.phase).not.toBe('Pending');
+  });
+
+  it('follows a simulated container, whose log is in memory, until the pod goes', async () => {
+    harness = await startKubeletHarness({ podSubnet: '127.64.0.0/16', fakeTime: false });
+    await harness.createPod('quiet', { containers: [{ name: 'c', image: 'example.com/quiet:1' }] });
+    await harness.waitForPod('quiet', (p) => p.status?.phase === 'Running');
+    const stream = await harness.kubelet.readLogs({ namespace: 'default', pod: 'quiet', follow: true });
+    let ended = false;
+    const text = readText(stream).finally(() => {
+      ended = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(ended).toBe(false);
+    harness.client.tracker.delete(Resources.pods, 'quiet', 'default');
+    await expect(text).resolves.toBe('aviary: simulated container for image example.com/quiet:1: no process runs; it stays Running until stopped\n');
   });
 });

@@ -175,6 +175,7 @@ export async function startKubelet(options: KubeletOptions): Promise<Kubelet> {
   const logSource: LogSource = {
     clock,
     podsDir,
+    memoryLogs: context.runtimes.memoryLogs,
     findPod: (namespace, name) => pods.get(namespace, name),
     currentRestartCount: (uid, container) => workers.get(uid)?.findRecord(container)?.restartCount,
     waitForRunEnd: (uid, container, restartCount) => workers.get(uid)?.waitForRunEnd(container, restartCount) ?? Promise.resolve(),

@@ -1,12 +1,14 @@
 // readLogs: a container's log as `kubectl logs` shows it (container, previous, tail, since, timestamps, limit, follow).
 //
-// Reads `<podDir>/logs/<container>/<restartCount>.log` (CRI format, written by the runtime). Errors are
-// ApiErrors with upstream's wording and codes, so the pods/log route can answer with their Status.
+// Reads `<podDir>/logs/<container>/<restartCount>.log` (CRI format, written by the runtime, or kept in memory for a
+// simulated container). Errors are ApiErrors with upstream's wording and codes, so the pods/log route can answer
+// with their Status.
 import { watch, type FSWatcher } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { ApiError, type Clock, type ContainerStatus, type DeepReadonly, type Pod } from '@aviary/kube';
+import type { MemoryLogs } from '../runtime/index.js';
 import { containerLogPath } from './container-start.js';
 import { LogTextFormatter, parseCriLogLine, splitCompleteLines, type CriLogEntry } from './cri-log-parser.js';
 
@@ -32,6 +34,8 @@ export interface ReadLogsOptions {
 export interface LogSource {
   readonly clock: Clock;
   readonly podsDir: string;
+  /** Logs kept in memory (simulated containers'), looked at before the files. */
+  readonly memoryLogs?: MemoryLogs;
   findPod(namespace: string, name: string): DeepReadonly<Pod> | undefined;
   /** The current run count of a container, when the kubelet runs the pod. */
   currentRestartCount(podUid: string, container: string): number | undefined;
@@ -68,6 +72,18 @@ function findContainerStatus(pod: DeepReadonly<Pod>, container: string): DeepRea
   return [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])].find((s) => s.name === container);
 }
 
+/** A run's log: its path, and its text when it is kept in memory rather than in the file. */
+interface LogLocation {
+  readonly path: string;
+  readonly inMemory: string | undefined;
+}
+
+async function findLog(source: LogSource, podDir: string, path: string): Promise<LogLocation | undefined> {
+  const inMemory = source.memoryLogs?.read(podDir, path);
+  if (inMemory !== undefined) return { path, inMemory };
+  return (await fileExists(path)) ? { path, inMemory: undefined } : undefined;
+}
+
 async function fileExists(path: string): Promise<boolean> {
   try {
     await (await open(path, 'r')).close();
@@ -102,8 +118,11 @@ function tailEntries(entries: readonly CriLogEntry[], count: number): CriLogEntr
   return lines.slice(Math.max(0, lines.length - Math.max(0, count))).flat();
 }
 
-/** Resolves the file to read and the run it belongs to; throws ApiError for the upstream error cases. */
-async function locateLog(source: LogSource, options: ReadLogsOptions): Promise<{ path: string; uid: string; container: string; restartCount: number; live: boolean }> {
+/** Resolves the log to read and the run it belongs to; throws ApiError for the upstream error cases. */
+async function locateLog(
+  source: LogSource,
+  options: ReadLogsOptions,
+): Promise<{ log: LogLocation; uid: string; container: string; restartCount: number; live: boolean }> {
   const pod = source.findPod(options.namespace, options.pod);
   if (pod === undefined) throw podNotFound(options.pod);
   const container = selectLogContainer(pod, options.container);
@@ -112,16 +131,16 @@ async function locateLog(source: LogSource, options: ReadLogsOptions): Promise<{
   const current = source.currentRestartCount(uid, container) ?? status?.restartCount ?? 0;
   const podDir = join(source.podsDir, uid);
   if (options.previous === true) {
-    const path = containerLogPath(podDir, container, current - 1);
-    if (current < 1 || !(await fileExists(path))) throw badRequest(`previous terminated container "${container}" in pod "${options.pod}" not found`);
-    return { path, uid, container, restartCount: current - 1, live: false };
+    const log = current < 1 ? undefined : await findLog(source, podDir, containerLogPath(podDir, container, current - 1));
+    if (log === undefined) throw badRequest(`previous terminated container "${container}" in pod "${options.pod}" not found`);
+    return { log, uid, container, restartCount: current - 1, live: false };
   }
-  const path = containerLogPath(podDir, container, current);
-  if (!(await fileExists(path))) {
+  const log = await findLog(source, podDir, containerLogPath(podDir, container, current));
+  if (log === undefined) {
     const waiting = status?.state?.waiting?.reason ?? 'ContainerCreating';
     throw badRequest(`container "${container}" in pod "${options.pod}" is waiting to start: ${waiting}`);
   }
-  return { path, uid, container, restartCount: current, live: true };
+  return { log, uid, container, restartCount: current, live: true };
 }
 
 /** Streams a container's log; rejects with an ApiError (400 or 404) before any output when it cannot. */
@@ -152,18 +171,30 @@ export async function readLogs(source: LogSource, options: ReadLogsOptions): Pro
   };
 
   const pump = async (): Promise<void> => {
-    const initial = await readFile(target.path);
+    const { inMemory } = target.log;
+    const initial = inMemory === undefined ? await readFile(target.log.path) : Buffer.from(inMemory, 'utf8');
     const first = splitCompleteLines(initial);
     let entries = first.lines.map(parseCriLogLine);
     if (options.tailLines !== undefined && options.tailLines >= 0) entries = tailEntries(entries, options.tailLines);
     const more = emit(entries);
     if (options.follow === true && target.live && more) {
-      await followFile({ source, target, offset: first.consumed, signal: abort.signal, onLines: (lines) => emit(lines.map(parseCriLogLine)) });
+      // A log kept in memory is written once, at the start of its run: following it is waiting for the run to end.
+      if (inMemory !== undefined) await untilRunEnds(source, target, abort.signal);
+      else await followFile({ source, target: { ...target, path: target.log.path }, offset: first.consumed, signal: abort.signal, onLines: (lines) => emit(lines.map(parseCriLogLine)) });
     }
     if (!abort.signal.aborted) stream.push(null);
   };
   pump().catch((error: unknown) => stream.destroy(error instanceof Error ? error : new Error(String(error))));
   return stream;
+}
+
+/** Resolves when the run ends, the pod goes or the reader stops reading. */
+function untilRunEnds(source: LogSource, target: { uid: string; container: string; restartCount: number }, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    signal.addEventListener('abort', () => resolve(), { once: true });
+    void source.waitForRunEnd(target.uid, target.container, target.restartCount).then(() => resolve());
+  });
 }
 
 /** Reads what the file gains until the run ends; returns the final offset. `onLines` answers false to stop. */

@@ -1,10 +1,9 @@
 // PodWorker: runs one pod on this node — its address and folder, init containers in order, containers with
 // restarts and back-off, probes, graceful termination — and computes the status it should have.
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatKubeTime, type ContainerExit, type RunningContainer } from '../runtime/index.js';
 import { PodPhase, RestartPolicy, type DeepReadonly, type Pod, type PodPhase as PodPhaseValue, type PodStatus, type Probe, type Timer } from '@aviary/kube';
-import { startContainer } from './container-start.js';
+import { containerLogPath, startContainer } from './container-start.js';
 import { startContainerProbes, type ContainerProbes } from './container-probes.js';
 import { createContainerRecord, formatContainerID, hasSucceeded, type ContainerRecord } from './container-record.js';
 import type { KubeletContext } from './kubelet-context.js';
@@ -45,11 +44,16 @@ export class PodWorker {
   private readonly retryTimers = new Map<string, Timer>();
   /** Resolvers waiting for a run of a container to end (log follow). */
   private readonly exitWaiters = new Map<ContainerRecord, (() => void)[]>();
-  private prepared: Promise<void> | undefined;
+  private prepared = false;
   private syncing = false;
   private syncAgain = false;
   private terminating: Promise<void> | undefined;
   private closed = false;
+  /**
+   * Whether the pod folder may exist: a run wrote a file there, or the pod ran before this worker (an earlier
+   * kubelet). A pod whose containers were all simulated keeps its logs in memory and never has a folder.
+   */
+  private folderMayExist: boolean;
 
   constructor(context: KubeletContext, pod: DeepReadonly<Pod>) {
     this.context = context;
@@ -60,6 +64,7 @@ export class PodWorker {
     this.initContainers = seeded.initContainers;
     this.containers = seeded.containers;
     this.startTime = pod.status?.startTime ?? formatKubeTime(context.clock.now());
+    this.folderMayExist = pod.status?.startTime !== undefined;
     if (isTerminalPhase(pod.status?.phase)) {
       this.finalPhase = pod.status?.phase as PodPhaseValue;
       this.podIP = pod.status?.podIP ?? '';
@@ -150,7 +155,8 @@ export class PodWorker {
     this.closed = true;
     this.context.network.release(this.uid);
     this.context.backoff.forgetPod(this.uid);
-    await removeTree(this.podDir).catch((error: unknown) => this.context.log(`removing ${this.podDir}`, error));
+    this.context.runtimes.memoryLogs.removePod(this.podDir);
+    if (this.folderMayExist) await removeTree(this.podDir).catch((error: unknown) => this.context.log(`removing ${this.podDir}`, error));
   }
 
   /** The kubelet stops: stop containers (grace capped), keep the folder and the API object for the next start. */
@@ -198,9 +204,7 @@ export class PodWorker {
   /** One reconcile pass: prepare, run init containers in order, then the containers. */
   private async sync(): Promise<void> {
     if (this.closed || this.terminating !== undefined || this.finalPhase !== undefined) return;
-    this.prepared ??= this.prepare();
-    await this.prepared;
-    if (this.closed || this.terminating !== undefined) return;
+    this.prepare();
     const restartPolicy = this.current.spec?.restartPolicy ?? RestartPolicy.Always;
 
     for (const record of this.initContainers) {
@@ -215,10 +219,11 @@ export class PodWorker {
     this.context.markStatusDirty(this.uid);
   }
 
-  /** Address and folder, once. */
-  private async prepare(): Promise<void> {
+  /** The pod's address, once (the folder is made by the runtimes that write in it). */
+  private prepare(): void {
+    if (this.prepared) return;
+    this.prepared = true;
     this.podIP = this.context.network.allocate(this.uid, this.current.status?.podIP);
-    await mkdir(join(this.podDir, 'logs'), { recursive: true });
   }
 
   /** Once nothing will run again, the phase is final: stop probing, free the address. */
@@ -276,6 +281,8 @@ export class PodWorker {
 
   private async launch(record: ContainerRecord): Promise<void> {
     const result = await startContainer(this.context, { pod: this.current, record, podIP: this.podIP, podDir: this.podDir, restartCount: record.restartCount });
+    const logPath = containerLogPath(this.podDir, record.name, record.restartCount);
+    if (result.kind !== 'started' || this.context.runtimes.memoryLogs.read(this.podDir, logPath) === undefined) this.folderMayExist = true;
     if (result.kind === 'config-error') {
       record.state = { waiting: { reason: 'CreateContainerConfigError', message: result.message } };
       this.scheduleRetry(record, CONFIG_RETRY_MS);

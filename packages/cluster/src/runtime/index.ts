@@ -12,6 +12,7 @@ export {
   type CriLogEntry,
   type CriLogWriterOptions,
 } from './cri-log-writer.js';
+export { MemoryLogs } from './memory-logs.js';
 export { parseImageReference, type ImageReference } from './image-reference.js';
 export { ProcessRuntime, type ProcessRuntimeOptions } from './process-runtime.js';
 export { SimulatedRuntime, describeSimulatedContainer, type SimulatedRuntimeOptions } from './simulated-runtime.js';

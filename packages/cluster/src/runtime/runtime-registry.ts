@@ -3,6 +3,7 @@ import type { Clock } from '@aviary/kube';
 import { CatalogRuntime } from './catalog-runtime.js';
 import type { ContainerRuntime, ContainerStartSpec, RunningContainer } from './container-runtime.js';
 import { isGeneralImage } from './general-images.js';
+import { MemoryLogs } from './memory-logs.js';
 import { findCatalogImage, IMAGE_CATALOG, type CatalogImage } from './image-catalog.js';
 import { parseImageReference } from './image-reference.js';
 import { ProcessRuntime } from './process-runtime.js';
@@ -46,6 +47,8 @@ export interface RuntimeRegistryOptions extends RuntimeSelectionOptions {
 }
 
 export class RuntimeRegistry {
+  /** The logs of the default simulated runtime, which writes no files. */
+  readonly memoryLogs = new MemoryLogs();
   private readonly runtimes: Record<RuntimeKind, ContainerRuntime>;
   private readonly selection: RuntimeSelectionOptions;
 
@@ -58,7 +61,7 @@ export class RuntimeRegistry {
     this.runtimes = {
       catalog: options.runtimes?.catalog ?? new CatalogRuntime({ ...clock, ...(options.catalog ? { catalog: options.catalog } : {}) }),
       process: options.runtimes?.process ?? new ProcessRuntime(clock),
-      simulated: options.runtimes?.simulated ?? new SimulatedRuntime(clock),
+      simulated: options.runtimes?.simulated ?? new SimulatedRuntime({ ...clock, logs: this.memoryLogs }),
     };
   }
 

@@ -1,7 +1,9 @@
 // SimulatedRuntime: the shared conformance suite with the process-only cases skipped, plus its log notice.
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { describeRuntimeConformance } from './runtime-conformance.js';
 import { createPodSandbox, readCriLog } from './runtime-test-kit.js';
+import { MemoryLogs } from './memory-logs.js';
 import { SimulatedRuntime } from './simulated-runtime.js';
 
 const anything = { image: 'example.com/some/app:1.0' };
@@ -49,6 +51,22 @@ describe('SimulatedRuntime specifics', () => {
       await running.stop(30);
       expect(await running.exited).toMatchObject({ exitCode: 0, reason: 'Completed' });
       expect(await running.exec?.(['cat', '/tmp/healthy'], 1000)).toMatchObject({ exitCode: 0 });
+    } finally {
+      sandbox.cleanup();
+    }
+  });
+
+  it('keeps its log in the memory logs it is given, and writes no file', async () => {
+    const sandbox = createPodSandbox();
+    try {
+      const logs = new MemoryLogs();
+      const running = await new SimulatedRuntime({ logs }).start(sandbox.spec({ image: 'example.com/app:3' }));
+      expect(logs.read(sandbox.podDir, sandbox.logPath)).toMatch(/^\S+ stdout F aviary: simulated container for image example.com\/app:3: no process runs; it stays Running until stopped\n$/);
+      expect(existsSync(sandbox.logPath)).toBe(false);
+      expect(existsSync(sandbox.podDir)).toBe(false);
+      await running.stop(0);
+      logs.removePod(sandbox.podDir);
+      expect(logs.read(sandbox.podDir, sandbox.logPath)).toBeUndefined();
     } finally {
       sandbox.cleanup();
     }

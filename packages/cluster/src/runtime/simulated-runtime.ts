@@ -12,11 +12,14 @@ import {
   type RunningContainer,
 } from './container-runtime.js';
 import { formatCriLogLine, LogStream, LogTag, readNowNanos } from './cri-log-writer.js';
+import type { MemoryLogs } from './memory-logs.js';
 
 export interface SimulatedRuntimeOptions {
   readonly clock?: Clock;
   /** Wall-clock nanoseconds for log timestamps; injected for tests. */
   readonly nowNanos?: () => bigint;
+  /** Where the container's log goes; without it, the log file at the spec's logPath. */
+  readonly logs?: MemoryLogs;
 }
 
 /** The one log line a simulated container writes, so `kubectl logs` explains the silence. */
@@ -28,10 +31,12 @@ export class SimulatedRuntime implements ContainerRuntime {
   readonly name = 'simulated';
   private readonly clock: Clock;
   private readonly nowNanos: () => bigint;
+  private readonly logs: MemoryLogs | undefined;
 
   constructor(options: SimulatedRuntimeOptions = {}) {
     this.clock = options.clock ?? realClock;
     this.nowNanos = options.nowNanos ?? readNowNanos;
+    this.logs = options.logs;
   }
 
   async start(spec: ContainerStartSpec): Promise<RunningContainer> {
@@ -41,8 +46,12 @@ export class SimulatedRuntime implements ContainerRuntime {
       tag: LogTag.Full,
       content: describeSimulatedContainer(spec),
     });
-    await mkdir(dirname(spec.logPath), { recursive: true });
-    await appendFile(spec.logPath, `${line}\n`);
+    if (this.logs !== undefined) {
+      this.logs.append(spec.podDir, spec.logPath, `${line}\n`);
+    } else {
+      await mkdir(dirname(spec.logPath), { recursive: true });
+      await appendFile(spec.logPath, `${line}\n`);
+    }
     const clock = this.clock;
     let finish: (exit: ContainerExit) => void = () => undefined;
     const exited = new Promise<ContainerExit>((resolve) => {

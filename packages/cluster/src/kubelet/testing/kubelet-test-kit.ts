@@ -15,6 +15,8 @@ export interface KubeletHarness {
   readonly fakeClock: FakeClock | undefined;
   readonly recorder: FakeEventRecorder;
   readonly kubelet: Kubelet;
+  /** The kubelet's runtimes (their memory logs, for tests of simulated pods). */
+  readonly runtimes: RuntimeRegistry;
   readonly dataDir: string;
   /** Creates a pod through the client (unscheduled unless spec.nodeName is given). */
   createPod(name: string, spec: Partial<PodSpec> & { containers: Container[] }, extra?: Partial<Pod>): Promise<Pod>;
@@ -52,9 +54,10 @@ export async function startKubeletHarness(options: {
   if (!options.reuse) installFakeNodeApi(client, clock);
   const dataDir = options.reuse?.dataDir ?? mkdtempSync(join(tmpdir(), 'aviary-kubelet-'));
   const recorder = new FakeEventRecorder();
+  const runtimes = new RuntimeRegistry({ clock });
   const kubelet = await startKubelet({
     client,
-    runtimes: new RuntimeRegistry({ clock }),
+    runtimes,
     dataDir,
     clock,
     recorder,
@@ -70,6 +73,7 @@ export async function startKubeletHarness(options: {
     fakeClock,
     recorder,
     kubelet,
+    runtimes,
     dataDir,
     createPod: (name, spec, extra = {}) =>
       client.create<Pod>(Resources.pods, { apiVersion: 'v1', kind: 'Pod', ...extra, metadata: { name, namespace: 'default', ...extra.metadata }, spec: { ...spec } }),
