@@ -1,8 +1,11 @@
 // HttpTransport: keep-alive HTTP(S) requests to the cluster a KubeConfig points at, with its TLS and auth applied.
 import http from 'node:http';
 import https from 'node:https';
+import net from 'node:net';
+import tls from 'node:tls';
 import type { KubeConfig, User } from '@kubernetes/client-node';
 import { loadClientNode } from './client-node-loader.js';
+import { Http1Pool } from './http1-pool.js';
 import type { KubeTransport, OpenedStream, TransportRequest, TransportResponse } from './kube-transport.js';
 
 export interface HttpTransportOptions {
@@ -36,6 +39,8 @@ export class HttpTransport implements KubeTransport {
       requestModule: typeof http | typeof https;
       agent: http.Agent;
       watchAgent: http.Agent;
+      /** Ordinary requests without a proxy; through `agent` otherwise. */
+      pool: Http1Pool | undefined;
       staticHeaders: HeaderMap;
       /** For exec and auth-provider users: fetches a possibly refreshed Authorization header. */
       refreshAuth: (() => Promise<HeaderMap>) | undefined;
@@ -72,6 +77,7 @@ export class HttpTransport implements KubeTransport {
       requestModule: isHttps ? https : http,
       agent,
       watchAgent,
+      pool: proxied ? undefined : new Http1Pool({ connect: connectorFor(url, isHttps ? pickTlsOptions(tls) : undefined), host: url.host, maxSockets: agentOptions.maxSockets ?? 256 }),
       staticHeaders,
       refreshAuth: dynamic && user ? createAuthRefresher(user) : undefined,
       requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
@@ -80,6 +86,20 @@ export class HttpTransport implements KubeTransport {
 
   /** Sends a request and collects the whole response; rejects only on network failures and timeouts. */
   async request(request: TransportRequest): Promise<TransportResponse> {
+    const { pool } = this.settings;
+    if (pool !== undefined) {
+      const { staticHeaders, refreshAuth, requestTimeoutMs } = this.settings;
+      const headers: HeaderMap = refreshAuth ? { ...staticHeaders, ...(await refreshAuth()) } : staticHeaders;
+      const response = await pool.request({
+        method: request.method,
+        path: this.fullPath(request.path),
+        headers: request.body === undefined ? headers : { ...headers, 'Content-Type': request.contentType ?? 'application/json' },
+        ...(request.body === undefined ? {} : { body: request.body }),
+        timeoutMs: requestTimeoutMs,
+        onTimeout: () => new RequestTimeoutError(request.method, request.path, requestTimeoutMs),
+      });
+      return { statusCode: response.statusCode, body: response.body.toString('utf8') };
+    }
     const req = await this.open({ ...request, watch: false });
     return new Promise<TransportResponse>((resolve, reject) => {
       req.on('error', reject);
@@ -108,8 +128,14 @@ export class HttpTransport implements KubeTransport {
 
   /** Closes idle keep-alive sockets so a process can exit. */
   close(): void {
+    this.settings.pool?.close();
     this.settings.agent.destroy();
     this.settings.watchAgent.destroy();
+  }
+
+  /** The request path under the server URL's own path (a kubeconfig may point at `https://host/prefix`). */
+  private fullPath(path: string): string {
+    return `${this.settings.url.pathname.replace(/\/+$/, '')}${path}`;
   }
 
   private async open(request: TransportRequest & { watch: boolean }): Promise<http.ClientRequest> {
@@ -119,13 +145,12 @@ export class HttpTransport implements KubeTransport {
       headers['Content-Type'] = request.contentType ?? 'application/json';
       headers['Content-Length'] = String(Buffer.byteLength(request.body));
     }
-    const basePath = url.pathname.replace(/\/+$/, '');
     const req = requestModule.request({
       protocol: url.protocol,
       hostname: url.hostname.replace(/^\[|\]$/g, ''),
       port: url.port || undefined,
       method: request.method,
-      path: `${basePath}${request.path}`,
+      path: this.fullPath(request.path),
       headers,
       agent: request.watch ? watchAgent : agent,
     });
@@ -134,6 +159,16 @@ export class HttpTransport implements KubeTransport {
     }
     return req;
   }
+}
+
+/** How the pool opens a connection: TLS with the kubeconfig's CA, client certificate and server name, or plain TCP. */
+function connectorFor(url: URL, tlsOptions: https.AgentOptions | undefined): () => net.Socket {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const port = Number(url.port || (tlsOptions ? 443 : 80));
+  if (tlsOptions === undefined) return () => net.connect({ host, port });
+  const servername = tlsOptions.servername ?? (net.isIP(host) === 0 ? host : undefined);
+  const options: tls.ConnectionOptions = { ...(tlsOptions as tls.ConnectionOptions), host, port, ALPNProtocols: ['http/1.1'], ...(servername ? { servername } : {}) };
+  return () => tls.connect(options);
 }
 
 function pickTlsOptions(tls: https.RequestOptions): https.AgentOptions {
