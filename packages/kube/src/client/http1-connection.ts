@@ -38,12 +38,13 @@ export class Http1Connection {
     return this.closed;
   }
 
-  /** Writes `request` (head and body, already framed) and resolves with the response. */
-  send(request: string): Promise<Http1Response> {
+  /** Writes `request` (head and body, already framed, of a `method` request) and resolves with the response. */
+  send(method: string, request: string): Promise<Http1Response> {
     if (this.closed) return Promise.reject(hangUpError());
     if (this.inFlight !== undefined) return Promise.reject(new Error('Http1Connection: a request is already in flight'));
     return new Promise<Http1Response>((resolve, reject) => {
       this.inFlight = { resolve, reject };
+      this.parser.expect(method);
       this.socket.write(request);
     });
   }

@@ -74,6 +74,15 @@ describe('Http1Pool', () => {
     expect(server.connections()).toBe(1);
   });
 
+  it('answers HEAD with the headers only and keeps the connection for the next request', async () => {
+    server = await startServer(echo);
+    pool = poolFor(server.port);
+    const head = await pool.request(request({ method: 'HEAD' }));
+    expect([head.statusCode, head.body.length]).toEqual([200, 0]);
+    expect(JSON.parse((await pool.request(request())).body.toString()).method).toBe('GET');
+    expect(server.connections()).toBe(1);
+  });
+
   it('opens at most maxSockets connections and queues the other requests', async () => {
     let inHandler = 0;
     let most = 0;

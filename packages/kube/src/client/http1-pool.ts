@@ -40,7 +40,7 @@ export class Http1Pool {
     const connection = await this.acquire();
     const timer = setTimeout(() => connection.destroy(request.onTimeout()), request.timeoutMs);
     try {
-      const response = await connection.send(text);
+      const response = await connection.send(request.method, text);
       this.release(connection);
       return response;
     } catch (error: unknown) {

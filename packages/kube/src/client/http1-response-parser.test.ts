@@ -69,6 +69,15 @@ describe('Http1ResponseParser', () => {
     expect(summary(parser.feed(Buffer.from('HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nx')))).toMatchObject({ statusCode: 200, body: 'x' });
   });
 
+  it('reads only the head of an answer to HEAD, whatever its Content-Length', () => {
+    const parser = new Http1ResponseParser();
+    parser.expect('HEAD');
+    expect(summary(parser.feed(Buffer.from('HTTP/1.1 200 OK\r\nContent-Length: 1234\r\n\r\n')))).toMatchObject({ statusCode: 200, body: '', keepAlive: true });
+    parser.expect('GET');
+    expect(parser.feed(Buffer.from('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\no'))).toBeUndefined();
+    expect(summary(parser.feed(Buffer.from('k')))).toMatchObject({ body: 'ok' });
+  });
+
   it('starts over after a response: the next one on the connection parses the same way', () => {
     const parser = new Http1ResponseParser();
     expect(summary(parser.feed(Buffer.from('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1\r\na\r\n0\r\n\r\n')))).toMatchObject({ body: 'a' });

@@ -40,6 +40,13 @@ export class Http1ResponseParser {
   /** Chunked coding: bytes of the current chunk still to read, or undefined while a size line is awaited. */
   private chunkRemaining: number | undefined;
   private inTrailers = false;
+  /** The request was HEAD: the response has headers only, whatever its Content-Length says. */
+  private headOnly = false;
+
+  /** Readies the parser for the response to the next request (`HEAD` answers carry no body). */
+  expect(method: string): void {
+    this.headOnly = method === 'HEAD';
+  }
 
   /** Adds bytes; returns the response when it is complete. Throws Http1ProtocolError on malformed input. */
   feed(bytes: Buffer): Http1Response | undefined {
@@ -104,7 +111,7 @@ export class Http1ResponseParser {
     }
     const tokens = connection.split(',').map((token) => token.trim());
     const keepAlive = http10 ? tokens.includes('keep-alive') : !tokens.includes('close');
-    const noBody = statusCode < 200 || statusCode === 204 || statusCode === 304;
+    const noBody = this.headOnly || statusCode < 200 || statusCode === 204 || statusCode === 304;
     const mode: BodyMode = noBody
       ? { kind: 'none' }
       : chunked
@@ -121,7 +128,7 @@ export class Http1ResponseParser {
     const head = this.head!;
     const { mode } = head;
     if (mode.kind === 'none') {
-      if (head.statusCode >= 100 && head.statusCode < 200 && head.statusCode !== 101) {
+      if (head.statusCode >= 100 && head.statusCode < 200 && head.statusCode !== 101 && !this.headOnly) {
         this.head = undefined;
         return 'informational';
       }
