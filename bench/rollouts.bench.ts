@@ -3,7 +3,8 @@
 // API requests per rollout, pause-expiry-to-next-step latency, and the controller's memory with 10,000 idle Rollouts.
 // ROLLOUTS_UPDATED / ROLLOUTS_IDLE / ROLLOUTS_REPLICAS shorten or reshape a run; AVIARY_CPU_PROF=<dir> profiles the
 // controller process; ROLLOUTS_TRACE_DIR=<dir> records every timed advance (<dir>/advances.txt) and the controller's
-// step writes, which `node --import tsx bench/support/wave-trace.ts <dir>` breaks down per expiry wave.
+// step writes and every thread's CPU during the update (thread-cpu.txt), which `node --import tsx
+// bench/support/wave-trace.ts <dir>` breaks down per expiry wave.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { createKubeClient, PatchType, Resources, type KubeClient, type Rollout }
 import { lowerIsBetter } from './support/bench-figures.js';
 import { residentMiB, startProcess } from './support/child-process.js';
 import { stopWithGrace } from './support/process-stop.js';
+import { startThreadCpuSampler } from './support/thread-cpu-sampler.js';
 import { traceFile } from './support/trace-file.js';
 import { startAviaryControllerCommand, startControllerProcess, type ControllerProcess, type ControllerReport } from './support/controller-process.js';
 import { percentile, runConcurrently } from './support/json-client.js';
@@ -128,6 +130,7 @@ export async function run(): Promise<BenchResult> {
     const load = loadAverageText();
     const cpu = { controller: processCpuSeconds(controller.pid), node: processCpuSeconds(nodePid) };
     const benchCpu = process.cpuUsage();
+    const stopCpuSampler = TRACE_DIR ? startThreadCpuSampler(join(TRACE_DIR, 'thread-cpu.txt'), { cluster: nodePid, controller: controller.pid, bench: process.pid }) : undefined;
     started = performance.now();
     await runConcurrently(UPDATED, CONCURRENCY, async (i) => {
       await client.patch(Resources.rollouts, rolloutName(i), BENCH_NAMESPACE, [{ op: 'replace', path: '/spec/template/spec/containers/0/image', value: YELLOW }], PatchType.Json);
@@ -136,6 +139,7 @@ export async function run(): Promise<BenchResult> {
     progress(`updates sent; waiting for Healthy`);
     const healthyAt = await rollouts.waitForCount(UPDATED, 900_000);
     const updateSeconds = (healthyAt - started) / 1000;
+    await stopCpuSampler?.();
     const cpuUsed = { controller: processCpuSeconds(controller.pid) - cpu.controller, node: processCpuSeconds(nodePid) - cpu.node };
     const benchCpuUsed = process.cpuUsage(benchCpu);
     const rssAfterUpdates = residentMiB(controller.pid);

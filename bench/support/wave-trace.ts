@@ -1,7 +1,8 @@
 // Breaks a traced rollouts bench run (ROLLOUTS_TRACE_DIR) down per pause-expiry wave: for each advance, the wait
-// from the expiry until the controller sent the step write, the write's round trip, and the watch delivery after.
+// from the expiry until the controller sent the step write, the write's round trip, and the watch delivery after;
+// then, from thread-cpu.txt, the CPU each process spent per advance in the first 150 ms of the largest waves.
 // Usage: node --import tsx bench/support/wave-trace.ts <dir> [waves=8]
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 interface Advance {
@@ -50,3 +51,26 @@ for (const [, wave] of [...byWave].sort((a, b) => b[1].length - a[1].length).sli
     `${String(wave.length).padStart(5)} |        ${triple(pick('beforeSend'), [50, 90, 100])} |       ${triple(pick('roundTrip'), [50, 90, 100])} |      ${triple(pick('delivery'), [50, 100])} | ${triple(pick('total'), [50, 99, 100])} | ${(wave.length / Math.max(1, last)).toFixed(2)}`,
   );
 }
+
+/** CPU per advance in [expiry, expiry + windowMs] of each large wave, from the thread sampler's counters. */
+function printCpuPerAdvance(waves: [number, Advance[]][], windowMs: number): void {
+  const samples = lines('thread-cpu.txt').map(([at, name, main, others, wait]) => ({ at: Number(at), name: name!, main: Number(main), others: Number(others), wait: Number(wait) }));
+  const names = [...new Set(samples.map((sample) => sample.name))];
+  /** The counters of `name` at the last sample taken at or before `at`. */
+  const counterAt = (name: string, at: number) => samples.filter((sample) => sample.name === name && sample.at <= at).at(-1);
+  console.log(`\nCPU per advance in the first ${windowMs} ms of each wave (µs; main thread on-CPU / its run-queue wait / other threads):`);
+  for (const [expiry, wave] of waves) {
+    const seen = wave.filter((advance) => advance.total <= windowMs).length;
+    if (seen === 0) continue;
+    const parts = names.map((name) => {
+      const from = counterAt(name, expiry);
+      const to = counterAt(name, expiry + windowMs);
+      if (from === undefined || to === undefined) return `${name} -`;
+      const per = (ns: number) => Math.round(ns / 1000 / seen);
+      return `${name} ${per(to.main - from.main)} / ${per(to.wait - from.wait)} / ${per(to.others - from.others)}`;
+    });
+    console.log(`${String(wave.length).padStart(5)} (${seen} within ${windowMs} ms, ${(seen / windowMs).toFixed(2)}/ms): ${parts.join('; ')}`);
+  }
+}
+
+if (existsSync(join(dir, 'thread-cpu.txt'))) printCpuPerAdvance([...byWave].sort((a, b) => b[1].length - a[1].length).slice(0, Number(wavesText ?? 8)), 150);
