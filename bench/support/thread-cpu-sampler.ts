@@ -1,10 +1,12 @@
 // Samples, every few milliseconds, how much CPU each watched process's main thread and its other threads have used
-// and how long the main thread waited runnable for a core (Linux schedstat, nanoseconds), into a file written on
-// SIGTERM. Run as its own process so the sampling does not sit on the event loop of what it measures.
+// and how long the main thread waited runnable for a core (Linux schedstat, nanoseconds), into a trace file (written
+// once a second and when SIGTERM stops it). Run as its own process so the sampling does not sit on the event loop of
+// what it measures.
 // Usage: node --import tsx bench/support/thread-cpu-sampler.ts <out file> <interval ms> <name>=<pid> ...
 // Lines: `<wall ms> <name> <main on-CPU ns> <other threads on-CPU ns> <main run-queue wait ns>`.
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { traceFile } from './trace-file.js';
 
 /** Starts the sampler for `processes` (name → pid); the returned function stops it once the file is written. */
 export function startThreadCpuSampler(outFile: string, processes: Record<string, number>, intervalMs = 10): () => Promise<void> {
@@ -47,19 +49,15 @@ function readProcess(pid: number): { main: number; wait: number; others: number 
 }
 
 function runSampler(outFile: string, intervalMs: number, processes: [string, number][]): void {
-  const lines: string[] = [];
-  const timer = setInterval(() => {
+  const trace = traceFile(outFile);
+  setInterval(() => {
     const now = (performance.timeOrigin + performance.now()).toFixed(1);
     for (const [name, pid] of processes) {
       const counters = readProcess(pid);
-      if (counters !== undefined) lines.push(`${now} ${name} ${counters.main} ${counters.others} ${counters.wait}`);
+      if (counters !== undefined) trace(`${now} ${name} ${counters.main} ${counters.others} ${counters.wait}`);
     }
   }, intervalMs);
-  process.once('SIGTERM', () => {
-    clearInterval(timer);
-    writeFileSync(outFile, lines.length > 0 ? `${lines.join('\n')}\n` : '');
-    process.exit(0);
-  });
+  process.once('SIGTERM', () => process.exit(0)); // the trace file writes what is left on exit
 }
 
 if (process.argv[1] === import.meta.filename) {

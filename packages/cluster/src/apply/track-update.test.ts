@@ -92,7 +92,6 @@ describe('trackUpdate', () => {
     expect(Object.keys(entryOf(result, 'rs-controller')!).at(-1)).toBe('subresource');
   });
 
-
   describe('a controller writing status again and again', () => {
     const writeStatus = (live: Json, status: Json, now: string): Json =>
       trackUpdate({ live, updated: { ...structuredClone(live), status }, manager: 'rs-controller', subresource: 'status', now, apiVersion: 'apps/v1', listInfo: deploymentInfo });
@@ -126,6 +125,7 @@ describe('trackUpdate', () => {
       expect(entryOf(fewer, 'rs-controller')?.fieldsV1).toEqual({ 'f:status': { '.': {}, 'f:replicas': {} } });
     });
   });
+
   it('names a write without a manager "unknown"', () => {
     expect(entryOf(create(''), 'unknown')).toBeDefined();
   });

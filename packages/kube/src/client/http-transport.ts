@@ -37,10 +37,10 @@ export class HttpTransport implements KubeTransport {
     private readonly settings: {
       url: URL;
       requestModule: typeof http | typeof https;
-      agent: http.Agent;
+      /** Ordinary requests: our own connections, or the proxy agent for a cluster behind a proxy. */
+      requests: Http1Pool | http.Agent;
+      /** Watches; behind a proxy, the proxy agent, which then carries every request. */
       watchAgent: http.Agent;
-      /** Ordinary requests without a proxy; through `agent` otherwise. */
-      pool: Http1Pool | undefined;
       staticHeaders: HeaderMap;
       /** For exec and auth-provider users: fetches a possibly refreshed Authorization header. */
       refreshAuth: (() => Promise<HeaderMap>) | undefined;
@@ -58,26 +58,20 @@ export class HttpTransport implements KubeTransport {
     await kubeConfig.applyToHTTPSOptions(tls);
     const user = kubeConfig.getCurrentUser();
     const isHttps = url.protocol === 'https:';
-    const agentOptions: https.AgentOptions = {
-      keepAlive: true,
-      maxSockets: options.maxSockets ?? 256,
-      maxFreeSockets: 256,
-      ...(isHttps ? pickTlsOptions(tls) : {}),
-    };
-    const makeAgent = (extra: https.AgentOptions): http.Agent =>
-      isHttps ? new https.Agent({ ...agentOptions, ...extra }) : new http.Agent({ ...agentOptions, ...extra });
-    // A proxy needs client-node's proxy agent; otherwise our own keep-alive agents.
+    const tlsOptions = isHttps ? pickTlsOptions(tls) : undefined;
+    // A proxy needs client-node's proxy agent for everything; otherwise ordinary requests go over our own keep-alive
+    // connections and each watch over a connection of its own.
     const proxied = cluster.proxyUrl !== undefined && cluster.proxyUrl !== '';
-    const agent = proxied ? (tls.agent as http.Agent) : makeAgent({});
-    const watchAgent = proxied ? agent : makeAgent({ maxSockets: Infinity, keepAlive: false });
+    const proxyAgent = proxied ? (tls.agent as http.Agent) : undefined;
+    const watchAgentOptions: https.AgentOptions = { keepAlive: false, maxSockets: Infinity, ...tlsOptions };
+    const watchAgent = proxyAgent ?? (isHttps ? new https.Agent(watchAgentOptions) : new http.Agent(watchAgentOptions));
     const staticHeaders: HeaderMap = { Accept: 'application/json', 'User-Agent': options.userAgent ?? 'aviary', ...headersOf(tls) };
     const dynamic = user !== null && (user.exec !== undefined || user.authProvider !== undefined);
     return new HttpTransport({
       url,
       requestModule: isHttps ? https : http,
-      agent,
+      requests: proxyAgent ?? new Http1Pool({ connect: connectorFor(url, tlsOptions), host: url.host, maxSockets: options.maxSockets ?? 256 }),
       watchAgent,
-      pool: proxied ? undefined : new Http1Pool({ connect: connectorFor(url, isHttps ? pickTlsOptions(tls) : undefined), host: url.host, maxSockets: agentOptions.maxSockets ?? 256 }),
       staticHeaders,
       refreshAuth: dynamic && user ? createAuthRefresher(user) : undefined,
       requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
@@ -86,8 +80,8 @@ export class HttpTransport implements KubeTransport {
 
   /** Sends a request and collects the whole response; rejects only on network failures and timeouts. */
   async request(request: TransportRequest): Promise<TransportResponse> {
-    const { pool } = this.settings;
-    if (pool !== undefined) {
+    const { requests: pool } = this.settings;
+    if (pool instanceof Http1Pool) {
       const { staticHeaders, refreshAuth, requestTimeoutMs } = this.settings;
       const headers: HeaderMap = refreshAuth ? { ...staticHeaders, ...(await refreshAuth()) } : staticHeaders;
       const response = await pool.request({
@@ -128,9 +122,10 @@ export class HttpTransport implements KubeTransport {
 
   /** Closes idle keep-alive sockets so a process can exit. */
   close(): void {
-    this.settings.pool?.close();
-    this.settings.agent.destroy();
-    this.settings.watchAgent.destroy();
+    const { requests, watchAgent } = this.settings;
+    if (requests instanceof Http1Pool) requests.close();
+    else requests.destroy();
+    watchAgent.destroy();
   }
 
   /** The request path under the server URL's own path (a kubeconfig may point at `https://host/prefix`). */
@@ -139,7 +134,7 @@ export class HttpTransport implements KubeTransport {
   }
 
   private async open(request: TransportRequest & { watch: boolean }): Promise<http.ClientRequest> {
-    const { url, requestModule, agent, watchAgent, staticHeaders, refreshAuth, requestTimeoutMs } = this.settings;
+    const { url, requestModule, watchAgent, staticHeaders, refreshAuth, requestTimeoutMs } = this.settings;
     const headers: HeaderMap = { ...staticHeaders, ...(refreshAuth ? await refreshAuth() : {}) };
     if (request.body !== undefined) {
       headers['Content-Type'] = request.contentType ?? 'application/json';
@@ -152,7 +147,7 @@ export class HttpTransport implements KubeTransport {
       method: request.method,
       path: this.fullPath(request.path),
       headers,
-      agent: request.watch ? watchAgent : agent,
+      agent: watchAgent,
     });
     if (!request.watch) {
       req.setTimeout(requestTimeoutMs, () => req.destroy(new RequestTimeoutError(request.method, request.path, requestTimeoutMs)));

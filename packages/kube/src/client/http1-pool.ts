@@ -44,8 +44,7 @@ export class Http1Pool {
       this.release(connection);
       return response;
     } catch (error: unknown) {
-      connection.destroy();
-      this.replaceIfWaiting();
+      connection.destroy(); // forgetting it lets a waiting request open a new one
       throw error;
     } finally {
       clearTimeout(timer);
@@ -79,10 +78,8 @@ export class Http1Pool {
   }
 
   private release(connection: Http1Connection): void {
-    if (connection.isClosed) {
-      this.replaceIfWaiting();
-      return;
-    }
+    if (connection.isClosed) return; // already forgotten, and replaced for a waiting request
+
     const next = this.waiting.shift();
     if (next !== undefined) return next(connection);
     connection.idleSince = Date.now();
