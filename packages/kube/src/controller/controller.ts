@@ -1,7 +1,7 @@
 // Controller: a work queue plus its workers, and the informer event handlers that feed keys into it.
 import type { Clock } from '../clock/clock.js';
 import type { RateLimiter } from '../queue/rate-limiter.js';
-import { WorkQueue } from '../queue/work-queue.js';
+import { WorkQueue, type ReadyOrder } from '../queue/work-queue.js';
 import type { KubeObject } from '../types/meta.js';
 import { controllerOwnerKey, objectKey, type OwnerFilter } from './object-key.js';
 import { runWorkers, type SyncFunction, type WorkersHandle } from './run-workers.js';
@@ -17,6 +17,8 @@ export interface ControllerOptions {
   dueWorkers?: number;
   clock?: Clock;
   rateLimiter?: RateLimiter;
+  /** The order of the queue's ready keys; default arrival order. See ReadyOrder. */
+  order?: ReadyOrder;
   isNotFound?: (err: unknown) => boolean;
   onError?: (key: string, err: unknown) => void;
 }
@@ -42,7 +44,7 @@ export class Controller {
   constructor(options: ControllerOptions) {
     this.options = options;
     this.name = options.name;
-    this.queue = new WorkQueue({ name: options.name, clock: options.clock, rateLimiter: options.rateLimiter });
+    this.queue = new WorkQueue({ name: options.name, clock: options.clock, rateLimiter: options.rateLimiter, ...(options.order ? { order: options.order } : {}) });
   }
 
   /** Queues the object's own key. */

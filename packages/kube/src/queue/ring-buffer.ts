@@ -1,8 +1,8 @@
-// RingBuffer: a growable FIFO over a power-of-two array, so push and shift never reallocate in steady state.
+// RingBuffer: a growable deque over a power-of-two array, so push, shift and pop never reallocate in steady state.
 
 const INITIAL_CAPACITY = 16;
 
-/** A first-in, first-out buffer; `shift` is O(1), unlike `Array.prototype.shift`. */
+/** A first-in, first-out buffer (`pop` takes from the newest end); `shift` is O(1), unlike `Array.prototype.shift`. */
 export class RingBuffer<T> {
   private items: (T | undefined)[];
   private head = 0;
@@ -32,6 +32,16 @@ export class RingBuffer<T> {
     const item = this.items[this.head];
     this.items[this.head] = undefined; // let the item be collected
     this.head = (this.head + 1) & this.mask;
+    this.count--;
+    return item;
+  }
+
+  /** Removes and returns the newest item, or undefined when empty. */
+  pop(): T | undefined {
+    if (this.count === 0) return undefined;
+    const at = (this.head + this.count - 1) & this.mask;
+    const item = this.items[at];
+    this.items[at] = undefined;
     this.count--;
     return item;
   }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../clock/fake-clock.js';
 import { RealClock } from '../clock/clock.js';
 import { ExponentialRateLimiter } from './rate-limiter.js';
-import { WorkQueue } from './work-queue.js';
+import { ReadyOrder, WorkQueue } from './work-queue.js';
 
 function drain(queue: WorkQueue): string[] {
   const keys: string[] = [];
@@ -273,6 +273,74 @@ describe('WorkQueue timed wake-ups go ahead of the backlog', () => {
     queue.shutDown();
     expect(queue.len()).toBe(0);
     expect(queue.tryGet()).toBeUndefined();
+  });
+});
+
+describe('WorkQueue with ReadyOrder.NewestFirst', () => {
+  const newestFirst = (oldestEvery?: number) =>
+    new WorkQueue({ clock: new FakeClock({ startMs: 0 }), order: ReadyOrder.NewestFirst, ...(oldestEvery !== undefined ? { oldestEvery } : {}) });
+
+  it('hands out the newest key first, and every fourth the oldest when asked to', () => {
+    const queue = newestFirst(4);
+    for (const key of ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']) queue.add(key);
+    expect(drain(queue)).toEqual(['h', 'g', 'f', 'a', 'e', 'd', 'c', 'b']);
+  });
+
+  it('gives the oldest key every sixteenth turn by default', () => {
+    const queue = newestFirst();
+    for (let i = 0; i < 20; i++) queue.add(`k-${i}`);
+    const served = drain(queue);
+    expect(served.slice(0, 15)).toEqual(Array.from({ length: 15 }, (_, i) => `k-${19 - i}`));
+    expect(served[15]).toBe('k-0');
+    expect(served.slice(16)).toEqual(['k-4', 'k-3', 'k-2', 'k-1']);
+  });
+
+  it('carries a key re-added while it was processing on before the backlog', () => {
+    const queue = newestFirst();
+    for (let i = 0; i < 5; i++) queue.add(`backlog-${i}`);
+    const first = queue.tryGet();
+    expect(first).toBe('backlog-4');
+    queue.add('backlog-4'); // its own write came back while it was being synced
+    queue.done('backlog-4');
+    expect(queue.tryGet()).toBe('backlog-4');
+  });
+
+  it('still serves the oldest keys while one key is re-added after every sync', () => {
+    const queue = newestFirst(4);
+    queue.add('old-0');
+    queue.add('old-1');
+    queue.add('hot');
+    const served: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const key = queue.tryGet()!;
+      served.push(key);
+      queue.done(key);
+      if (key === 'hot') queue.add('hot');
+    }
+    expect(served).toEqual(['hot', 'hot', 'hot', 'old-0', 'hot', 'hot', 'hot', 'old-1']);
+  });
+
+  it('serves a due key first and skips its stale entry from either end', () => {
+    const clock = new FakeClock({ startMs: 0 });
+    const queue = new WorkQueue({ clock, order: ReadyOrder.NewestFirst, oldestEvery: 4 });
+    for (const key of ['paused', 'b', 'c']) queue.add(key);
+    queue.addAfter('paused', 5);
+    clock.advance(5);
+    expect(queue.len()).toBe(3);
+    expect(drain(queue)).toEqual(['paused', 'c', 'b']);
+    expect(queue.len()).toBe(0);
+    queue.add('d'); // the fourth take reads the oldest end, where the stale entry of 'paused' still is
+    queue.add('e');
+    expect(drain(queue)).toEqual(['e', 'd']);
+    expect(queue.tryGet()).toBeUndefined();
+  });
+
+  it('is arrival order with oldestEvery 1, and refuses a share that is not a positive integer', () => {
+    const queue = newestFirst(1);
+    for (const key of ['a', 'b', 'c']) queue.add(key);
+    expect(drain(queue)).toEqual(['a', 'b', 'c']);
+    expect(() => newestFirst(0)).toThrow(RangeError);
+    expect(() => newestFirst(1.5)).toThrow(RangeError);
   });
 });
 

@@ -4,9 +4,34 @@ import { DelayHeap } from './delay-heap.js';
 import { ExponentialRateLimiter, type RateLimiter } from './rate-limiter.js';
 import { RingBuffer } from './ring-buffer.js';
 
+/** The order in which keys added with `add` are handed out (timed wake-ups that came due always go first). */
+export const ReadyOrder = {
+  /** Arrival order, as client-go's workqueue. */
+  Fifo: 'fifo',
+  /**
+   * The most recently added key first, except that every `oldestEvery`-th key is the longest-waiting one. A key
+   * re-added by its own sync's writes (an object part-way through a multi-step change) is carried on to its next
+   * wait before the backlog is started on, so a burst of changes progresses object after object instead of in
+   * lock-step rounds — rounds make every object reach a timed step within the same second. The oldest key still
+   * gets a fixed share of the workers, so nothing waits more than about `oldestEvery` times the backlog.
+   */
+  NewestFirst: 'newest-first',
+} as const;
+export type ReadyOrder = (typeof ReadyOrder)[keyof typeof ReadyOrder];
+
+/**
+ * The oldest key's share under `ReadyOrder.NewestFirst`. Measured on the rollouts bench: a share of 1 in 4 brought
+ * the lock-step back (p99 247 ms), 1 in 16 kept most of the gain (128 ms against 102 – 111 with none at all).
+ */
+const DEFAULT_OLDEST_EVERY = 16;
+
 export interface WorkQueueOptions {
   /** Drives `addAfter` and `addRateLimited`; default the real clock. */
   clock?: Clock;
+  /** The order of keys added with `add`; default `ReadyOrder.Fifo`. */
+  order?: ReadyOrder;
+  /** With `ReadyOrder.NewestFirst`: every this many keys taken, one is the oldest; default 16. */
+  oldestEvery?: number;
   /** Decides backoff for `addRateLimited`; default 5 ms doubling per failure, capped at 1000 s. */
   rateLimiter?: RateLimiter;
   /** For logs and metrics. */
@@ -16,7 +41,8 @@ export interface WorkQueueOptions {
 type Waiter = (key: string | undefined) => void;
 
 /**
- * A queue of keys where each key is in at most one place at a time:
+ * A queue of keys where each key is in at most one place at a time (handed out in arrival order, or newest first
+ * with `ReadyOrder.NewestFirst`):
  * - a key added while it waits in the queue is queued once;
  * - a key added while a worker processes it is queued again only after `done(key)`, so two
  *   workers never hold the same key;
@@ -35,6 +61,10 @@ export class WorkQueue {
   private readonly rateLimiter: RateLimiter;
   /** Keys ready for a worker, in arrival order. May hold stale entries of keys that were served from `urgent`. */
   private readonly fifo = new RingBuffer<string>(1024);
+  private readonly newestFirst: boolean;
+  private readonly oldestEvery: number;
+  /** Keys taken from `fifo` so far, for the oldest key's share under `ReadyOrder.NewestFirst`. */
+  private fifoTakes = 0;
   /** Keys whose delayed time has come, served before `fifo`; every entry is live. */
   private readonly urgent = new RingBuffer<string>();
   /** The keys in `urgent`, so a key is put there once. */
@@ -62,6 +92,9 @@ export class WorkQueue {
     this.name = options.name ?? 'workqueue';
     this.clock = options.clock ?? realClock;
     this.rateLimiter = options.rateLimiter ?? new ExponentialRateLimiter();
+    this.newestFirst = options.order === ReadyOrder.NewestFirst;
+    this.oldestEvery = options.oldestEvery ?? DEFAULT_OLDEST_EVERY;
+    if (!Number.isInteger(this.oldestEvery) || this.oldestEvery < 1) throw new RangeError(`WorkQueue(${this.name}): oldestEvery must be a positive integer, got ${this.oldestEvery}`);
   }
 
   /** Queues `key` now unless it is already queued (or shut down). */
@@ -226,7 +259,8 @@ export class WorkQueue {
   /**
    * Takes the next ready key (the caller checked there is one). Urgent entries are always live: the lane is
    * drained before the FIFO, so a key in it cannot have been served from the FIFO. A FIFO entry is stale when its
-   * key was served from the urgent lane (it is then no longer dirty, or dirty again while processing).
+   * key was served from the urgent lane (it is then no longer dirty, or dirty again while processing); from
+   * whichever end the FIFO is read, each stale entry is skipped once.
    */
   private takeReady(): string {
     const urgentKey = this.urgent.shift();
@@ -235,8 +269,9 @@ export class WorkQueue {
       this.dirty.delete(urgentKey);
       return urgentKey;
     }
+    const oldest = !this.newestFirst || ++this.fifoTakes % this.oldestEvery === 0;
     for (;;) {
-      const key = this.fifo.shift() as string;
+      const key = (oldest ? this.fifo.shift() : this.fifo.pop()) as string;
       if (this.staleInFifo > 0 && (this.processing.has(key) || !this.dirty.has(key))) {
         this.staleInFifo--;
         continue;

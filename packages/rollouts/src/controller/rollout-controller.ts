@@ -5,6 +5,7 @@ import {
   Controller,
   InformerFactory,
   joinObjectKey,
+  ReadyOrder,
   realClock,
   stripManagedFields,
   type Clock,
@@ -93,7 +94,16 @@ export function startRolloutController(options: RolloutControllerOptions): Rollo
   };
   const workers = options.workers ?? DEFAULT_WORKERS;
   // As many extra workers again for timed wake-ups only: a pause ends on time even while every worker is busy.
-  controller = new Controller({ name: 'rollouts', clock, workers, dueWorkers: options.dueWorkers ?? workers, sync: (key) => syncRollout(deps, key) });
+  // Newest keys first: a rollout part-way through an update is carried to its next wait before the next one is
+  // started, so a burst of updates does not reach its timed pauses in lock-step (one huge expiry wave per second).
+  controller = new Controller({
+    name: 'rollouts',
+    clock,
+    workers,
+    dueWorkers: options.dueWorkers ?? workers,
+    order: ReadyOrder.NewestFirst,
+    sync: (key) => syncRollout(deps, key),
+  });
   const owned = asInformerHandler(controller.ownerHandlers({ kind: 'Rollout', group: 'argoproj.io' }));
   informers.rollouts.addEventHandler(asInformerHandler(controller.handlers()));
   informers.replicaSets.addEventHandler(owned);

@@ -1,5 +1,5 @@
 // The ReplicaSet controller: ReplicaSet and pod informers feed ReplicaSet keys to syncReplicaSet (pkg/controller/replicaset).
-import { Controller, Resources, labelSelectorFromObject, type DeepReadonly, type Pod, type ReplicaSet, type SharedInformer } from '@aviary/kube';
+import { Controller, ReadyOrder, Resources, labelSelectorFromObject, type DeepReadonly, type Pod, type ReplicaSet, type SharedInformer } from '@aviary/kube';
 import type { BuiltinController, ControllerDeps } from '../shared/controller-deps.js';
 import { ensureOrphanIndex } from '../shared/claim-candidates.js';
 import { PodExpectations } from '../shared/expectations.js';
@@ -20,7 +20,16 @@ export class ReplicaSetController implements BuiltinController {
     this.replicaSets = deps.informers.forResource<ReplicaSet>(Resources.replicaSets);
     this.pods = deps.informers.forResource<Pod>(Resources.pods);
     ensureOrphanIndex(this.pods); // each sync claims from its own pods and the orphans, not the whole namespace
-    this.controller = new Controller({ name: this.name, sync: (key) => this.sync(key), workers: deps.workers, clock: deps.clock, onError: deps.onError });
+    // Newest keys first (see ReadyOrder): a burst of scalings gets its pods ReplicaSet after ReplicaSet rather than
+    // round-robin, so the controllers waiting on them are not moved along in lock-step.
+    this.controller = new Controller({
+      name: this.name,
+      sync: (key) => this.sync(key),
+      workers: deps.workers,
+      clock: deps.clock,
+      onError: deps.onError,
+      order: ReadyOrder.NewestFirst,
+    });
     this.syncDeps = {
       client: deps.client,
       replicaSets: this.replicaSets,
