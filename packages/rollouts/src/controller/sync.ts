@@ -9,6 +9,7 @@ import {
   RolloutConditionType,
   splitObjectKey,
   type AnalysisRun,
+  type DeepReadonly,
   type Experiment,
   type ReplicaSet,
   type Rollout,
@@ -35,6 +36,18 @@ const staleCacheRecheckMs = 20;
 
 /** How long an invalid rollout waits before it is looked at again (upstream: 20 s). */
 const invalidSpecRecheckMs = 20_000;
+
+/**
+ * The rollout a sync works on: its own metadata and status (the sync changes those) around the cache's spec, which
+ * is shared — frozen, so the hashes and the validation of a spec are remembered by identity across syncs, and no
+ * step can change it by mistake. A workloadRef rollout gets its template filled in here, so its spec is copied.
+ */
+function workingCopy(cached: DeepReadonly<Rollout>): Rollout {
+  if (cached.spec?.workloadRef) return copyJson(cached) as Rollout;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(cached)) copy[key] = key === 'metadata' || key === 'status' ? copyJson(value) : value;
+  return copy as unknown as Rollout;
+}
 
 /** Builds the context: the rollout's RSs (new/stable/others), runs and experiments, from the cache. */
 function newRolloutContext(deps: ControllerDeps, key: string, rollout: Rollout): RolloutContext {
@@ -118,7 +131,7 @@ export async function syncRollout(deps: ControllerDeps, key: string): Promise<vo
     return;
   }
   if (cached.metadata?.deletionTimestamp) return;
-  const rollout = copyJson(cached) as Rollout;
+  const rollout = workingCopy(cached);
   let resolveError: string | undefined;
   let workloadGeneration: string | undefined;
   try {

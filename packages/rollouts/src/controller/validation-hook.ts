@@ -8,8 +8,17 @@ import { formatFieldError, validateRollout } from '../validation/index.js';
  */
 export type ValidateRollout = (rollout: Rollout) => string | undefined;
 
+/** Verdicts for frozen specs (the informer cache's, which syncs share): the rules read the spec alone. */
+const verdicts = new WeakMap<object, string | null>();
+
 /** Upstream's rules (validation/), reported as the InvalidSpec condition reports them: the first error only. */
 export const validateRolloutSpec: ValidateRollout = (rollout) => {
+  const spec = rollout.spec as object | undefined;
+  const frozen = spec !== undefined && spec !== null && Object.isFrozen(spec);
+  const known = frozen ? verdicts.get(spec) : undefined;
+  if (known !== undefined) return known ?? undefined;
   const [first] = validateRollout(rollout);
-  return first === undefined ? undefined : formatFieldError(first);
+  const verdict = first === undefined ? undefined : formatFieldError(first);
+  if (frozen) verdicts.set(spec, verdict ?? null);
+  return verdict;
 };

@@ -1,8 +1,11 @@
 // Tests for the pod-template hash: FNV-1a, the safe alphabet, the Go-shaped JSON it hashes, and collision counts.
 import { describe, expect, it } from 'vitest';
+import { deepFreeze } from '@aviary/kube';
 import { computePodTemplateHash, computeStepsHash, fnv1a32, podTemplateJson, safeEncodeString } from './pod-template-hash.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
+/** A deep-frozen copy, typed as the original (as the controller sees an informer's object). */
+const frozenCopy = <T>(value: T): T => deepFreeze(structuredClone(value)) as unknown as T;
 
 describe('fnv1a32', () => {
   it.each([
@@ -70,6 +73,14 @@ describe('computePodTemplateHash', () => {
   it('is FNV-1a of the Go JSON printed in decimal and safe-encoded', () => {
     expect(computePodTemplateHash(template)).toBe(safeEncodeString(String(fnv1a32(bytes(podTemplateJson(template))))));
   });
+
+  it('gives a frozen template (remembered by identity) the same hash as a fresh copy, each time', () => {
+    const frozen = frozenCopy(template);
+    const expected = computePodTemplateHash(structuredClone(template));
+    expect(computePodTemplateHash(frozen)).toBe(expected);
+    expect(computePodTemplateHash(frozen)).toBe(expected);
+    expect(computePodTemplateHash(frozen, 3)).toBe(computePodTemplateHash(structuredClone(template), 3));
+  });
 });
 
 describe('computeStepsHash', () => {
@@ -79,5 +90,13 @@ describe('computeStepsHash', () => {
     expect(a).toBe(b);
     expect(computeStepsHash([{ setWeight: 30 }, { pause: { duration: '10s' } }])).not.toBe(a);
     expect(computeStepsHash(undefined)).toBe(safeEncodeString(String(fnv1a32(bytes('null')))));
+  });
+
+  it('gives frozen steps the same hash as unfrozen ones, and different frozen steps their own', () => {
+    const steps = [{ setWeight: 20 }, { pause: { duration: '10s' } }];
+    const frozen = frozenCopy(steps);
+    expect(computeStepsHash(frozen)).toBe(computeStepsHash(steps));
+    expect(computeStepsHash(frozen)).toBe(computeStepsHash(steps));
+    expect(computeStepsHash(frozenCopy([{ setWeight: 30 }]))).toBe(computeStepsHash([{ setWeight: 30 }]));
   });
 });

@@ -64,7 +64,7 @@ function memoizedGoJson(value: object, type: string): string {
  * set) 8 more bytes — the count as little-endian uint32 and 4 zero bytes — printed in decimal and safe-encoded.
  */
 export function computePodTemplateHash(template: PodTemplateSpec | undefined, collisionCount?: number): string {
-  let hash = fnv1a32(new TextEncoder().encode(podTemplateJson(template)));
+  let hash = memoizedFnv(template ?? {}, 'PodTemplateSpec');
   if (collisionCount !== undefined && collisionCount !== null) {
     const extra = new Uint8Array(8);
     new DataView(extra.buffer).setUint32(0, collisionCount >>> 0, true);
@@ -75,6 +75,17 @@ export function computePodTemplateHash(template: PodTemplateSpec | undefined, co
 
 /** The `status.currentStepHash` of canary steps (`null` JSON when there are none, as Go marshals a nil slice). */
 export function computeStepsHash(steps: readonly CanaryStep[] | undefined): string {
-  const json = steps === undefined || steps === null ? 'null' : memoizedGoJson(steps, '[]CanaryStep');
-  return safeEncodeString(String(fnv1a32(new TextEncoder().encode(json))));
+  const hash = steps === undefined || steps === null ? fnv1a32(new TextEncoder().encode('null')) : memoizedFnv(steps, '[]CanaryStep');
+  return safeEncodeString(String(hash));
+}
+
+/** FNV-1a of the Go JSON of `value`; for frozen values remembered by identity, like the JSON itself. */
+const fnvByIdentity = new WeakMap<object, number>();
+
+function memoizedFnv(value: object, type: string): number {
+  const known = fnvByIdentity.get(value);
+  if (known !== undefined) return known;
+  const hash = fnv1a32(new TextEncoder().encode(memoizedGoJson(value, type)));
+  if (Object.isFrozen(value)) fnvByIdentity.set(value, hash);
+  return hash;
 }

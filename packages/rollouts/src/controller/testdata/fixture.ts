@@ -1,5 +1,5 @@
 // A controller test fixture: a fake cluster, a fake clock and event recorder, and syncs run one at a time.
-import { FakeClock, FakeEventRecorder, Resources, type AnalysisRun, type CanaryStep, type DeepReadonly, type Experiment, type KubeObject, type ReplicaSet, type Rollout, type Service } from '@aviary/kube';
+import { deepFreeze, FakeClock, FakeEventRecorder, Resources, type AnalysisRun, type CanaryStep, type Experiment, type KubeObject, type ReplicaSet, type Rollout, type Service } from '@aviary/kube';
 import { describeAction, FakeKubeClient } from '@aviary/kube/testing';
 import { isControlledBy, type ClusterView } from '../cluster-view.js';
 import { RolloutVersionTracker, type ControllerDeps } from '../context.js';
@@ -8,15 +8,20 @@ import { validateRolloutSpec, type ValidateRollout } from '../validation-hook.js
 
 export const START_MS = Date.UTC(2026, 0, 1);
 
-/** A ClusterView reading the fake cluster directly, so every sync sees the latest objects. */
+/**
+ * A ClusterView reading the fake cluster directly, so every sync sees the latest objects — deep-frozen copies, as
+ * an informer hands out, so a sync that changed a cached object would fail here as it would in the controller.
+ */
 export function trackerView(client: FakeKubeClient): ClusterView {
   const { tracker } = client;
+  const one = <T extends KubeObject>(object: T | undefined) => (object === undefined ? undefined : deepFreeze(object));
+  const all = <T extends KubeObject>(objects: T[]) => objects.map((object) => deepFreeze(object));
   return {
-    getRollout: (namespace, name) => tracker.get<Rollout>(Resources.rollouts, namespace, name) as DeepReadonly<Rollout> | undefined,
-    ownedReplicaSets: (owner) => (tracker.list<ReplicaSet>(Resources.replicaSets, owner.namespace) as DeepReadonly<ReplicaSet>[]).filter((rs) => isControlledBy(owner, rs)),
-    getService: (namespace, name) => tracker.get<Service>(Resources.services, namespace, name) as DeepReadonly<Service> | undefined,
-    ownedAnalysisRuns: (owner) => (tracker.list<AnalysisRun>(Resources.analysisRuns, owner.namespace) as DeepReadonly<AnalysisRun>[]).filter((run) => isControlledBy(owner, run)),
-    ownedExperiments: (owner) => (tracker.list<Experiment>(Resources.experiments, owner.namespace) as DeepReadonly<Experiment>[]).filter((ex) => isControlledBy(owner, ex)),
+    getRollout: (namespace, name) => one(tracker.get<Rollout>(Resources.rollouts, namespace, name)),
+    ownedReplicaSets: (owner) => all(tracker.list<ReplicaSet>(Resources.replicaSets, owner.namespace)).filter((rs) => isControlledBy(owner, rs)),
+    getService: (namespace, name) => one(tracker.get<Service>(Resources.services, namespace, name)),
+    ownedAnalysisRuns: (owner) => all(tracker.list<AnalysisRun>(Resources.analysisRuns, owner.namespace)).filter((run) => isControlledBy(owner, run)),
+    ownedExperiments: (owner) => all(tracker.list<Experiment>(Resources.experiments, owner.namespace)).filter((ex) => isControlledBy(owner, ex)),
   };
 }
 
