@@ -49,6 +49,23 @@ interface PauseSamples {
   fromRecordedExpiry: number[];
   /** How many pauses expired at each instant (startTime has whole seconds, so expiries come in waves). */
   perExpiry: Map<number, number>;
+  /** Of those, how many were a rollout's first timed pause (the rest are later ones). */
+  firstPausePerExpiry: Map<number, number>;
+}
+
+/** The step index of the first timed pause. */
+const FIRST_PAUSE_INDEX = Math.min(...PAUSE_STEP_SECONDS.keys());
+
+/** `394 (279 first pauses + 115 later)` for the `count` largest expiry waves. */
+function largestWaves(samples: PauseSamples, count: number): string {
+  return [...samples.perExpiry]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([expiry, size]) => {
+      const first = samples.firstPausePerExpiry.get(expiry) ?? 0;
+      return `${size} (${first} first pauses + ${size - first} later)`;
+    })
+    .join(', ');
 }
 
 /** Watches for step advances past a timed pause and times them against the pause's expiry. */
@@ -67,6 +84,7 @@ function recordPauseLatency(samples: PauseSamples): (change: WatchedChange<Rollo
     samples.fromStartTime.push(wallMs - expiry);
     traceAdvance?.(`${name} ${index} ${expiry} ${Math.round(wallMs)}`);
     samples.perExpiry.set(expiry, (samples.perExpiry.get(expiry) ?? 0) + 1);
+    if (previousIndex === FIRST_PAUSE_INDEX) samples.firstPausePerExpiry.set(expiry, (samples.firstPausePerExpiry.get(expiry) ?? 0) + 1);
     const seen = observedStart.get(`${name}@${previousIndex}`);
     if (seen !== undefined) samples.fromObservedStart.push(wallMs - (seen + seconds * 1000));
     if (seen !== undefined) samples.fromRecordedExpiry.push(wallMs - Math.max(expiry, seen));
@@ -106,7 +124,7 @@ export async function run(): Promise<BenchResult> {
   const nodePid = Number(node.match[2]);
   const { client } = createKubeClient({ kubeconfig });
   let controller = await startControllerProcess(kubeconfig, { fromBuild: true });
-  const samples: PauseSamples = { fromStartTime: [], fromObservedStart: [], fromRecordedExpiry: [], perExpiry: new Map() };
+  const samples: PauseSamples = { fromStartTime: [], fromObservedStart: [], fromRecordedExpiry: [], perExpiry: new Map(), firstPausePerExpiry: new Map() };
   const notes: string[] = [];
   const rollouts = await WatchedObjects.start<Rollout>({ client, type: Resources.rollouts, namespace: BENCH_NAMESPACE, onChange: recordPauseLatency(samples) });
   try {
@@ -121,6 +139,7 @@ export async function run(): Promise<BenchResult> {
     samples.fromObservedStart.length = 0;
     samples.fromRecordedExpiry.length = 0;
     samples.perExpiry.clear();
+    samples.firstPausePerExpiry.clear();
     const before = await waitForQuiet(controller, 2_000, 60_000);
     const droppedBefore = controller.droppedEvents();
 
@@ -154,7 +173,7 @@ export async function run(): Promise<BenchResult> {
       `controller requests per rollout for the update: ${(requests.total / UPDATED).toFixed(1)} — ${requests.byKind.map(([kind, n]) => `${kind} ${(n / UPDATED).toFixed(2)}`).join(', ')}; besides these, the controller's event recorder dropped ${droppedEvents} events (${(droppedEvents / UPDATED).toFixed(2)} per rollout) because its write queue was full`,
       `pause expiry → next step recorded (watch-observed): ${latencies.fromStartTime.length} samples from startTime + 1 s: p50 ${percentile(latencies.fromStartTime, 50).toFixed(0)} ms, p99 ${percentile(latencies.fromStartTime, 99).toFixed(0)} ms, max ${(latencies.fromStartTime.at(-1) ?? NaN).toFixed(0)} ms, min ${(latencies.fromStartTime[0] ?? NaN).toFixed(0)} ms`,
       `the same, measured from the watch-observed pause start + 1 s (startTime is whole seconds, so the controller's pause lasts 0–1 s less than the duration): p50 ${percentile(latencies.fromObservedStart, 50).toFixed(0)} ms, p99 ${percentile(latencies.fromObservedStart, 99).toFixed(0)} ms`,
-      `expiry waves: ${samples.perExpiry.size} distinct expiry instants for ${samples.fromStartTime.length} pauses; the largest ${[...samples.perExpiry.values()].sort((a, b) => b - a).slice(0, 5).join(', ')} pauses at one instant`,
+      `expiry waves: ${samples.perExpiry.size} distinct expiry instants for ${samples.fromStartTime.length} pauses; the largest ${largestWaves(samples, 5)} pauses at one instant`,
       `the same, measured from the later of the expiry and the moment the pause was seen recorded (${latencies.fromRecordedExpiry.length} samples; in ${samples.fromStartTime.length - latencies.fromRecordedExpiry.length} more the pause was never seen): p50 ${percentile(latencies.fromRecordedExpiry, 50).toFixed(0)} ms, p99 ${percentile(latencies.fromRecordedExpiry, 99).toFixed(0)} ms, max ${(latencies.fromRecordedExpiry.at(-1) ?? NaN).toFixed(0)} ms`,
     );
 
@@ -164,6 +183,7 @@ export async function run(): Promise<BenchResult> {
     samples.fromObservedStart.length = 0;
     samples.fromRecordedExpiry.length = 0;
     samples.perExpiry.clear();
+    samples.firstPausePerExpiry.clear();
     rollouts.countWhere((r) => isHealthyAt(r, 3));
     for (let i = 0; i < ISOLATED; i++) {
       await client.patch(Resources.rollouts, rolloutName(i), BENCH_NAMESPACE, [{ op: 'replace', path: '/spec/template/spec/containers/0/image', value: BLUE }], PatchType.Json);

@@ -20,8 +20,8 @@ export const ReadyOrder = {
 export type ReadyOrder = (typeof ReadyOrder)[keyof typeof ReadyOrder];
 
 /**
- * The oldest key's share under `ReadyOrder.NewestFirst`. Measured on the rollouts bench: a share of 1 in 4 brought
- * the lock-step back (p99 247 ms), 1 in 16 kept most of the gain (128 ms against 102 – 111 with none at all).
+ * The oldest key's share under `ReadyOrder.NewestFirst`. Measured on the rollouts bench (docs/benchmarks.md): 1 in 4
+ * brought the lock-step back (p99 247 ms), 1 in 16 keeps the gain (80 – 127 ms, against 102 – 111 with no share).
  */
 const DEFAULT_OLDEST_EVERY = 16;
 
