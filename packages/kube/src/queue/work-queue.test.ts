@@ -276,37 +276,6 @@ describe('WorkQueue timed wake-ups go ahead of the backlog', () => {
   });
 });
 
-describe('WorkQueue.dueWorkActive', () => {
-  it('is true while a due key waits and for 20 ms after one was handed out, never for ordinary keys', () => {
-    const clock = new FakeClock({ startMs: 0 });
-    const queue = new WorkQueue({ clock });
-    queue.add('ordinary');
-    expect(queue.tryGet()).toBe('ordinary');
-    expect(queue.dueWorkActive()).toBe(false);
-    queue.addAfter('paused', 10);
-    clock.advance(10);
-    expect(queue.dueWorkActive()).toBe(true); // waiting in the urgent lane
-    expect(queue.tryGet()).toBe('paused');
-    clock.advance(19);
-    expect(queue.dueWorkActive()).toBe(true);
-    clock.advance(1);
-    expect(queue.dueWorkActive()).toBe(false);
-    expect(queue.dueWorkActive(50)).toBe(true);
-  });
-
-  it('counts a due key handed straight to a waiting worker', async () => {
-    const clock = new FakeClock({ startMs: 0 });
-    const queue = new WorkQueue({ clock });
-    const taken = queue.getDue();
-    queue.addAfter('paused', 5);
-    clock.advance(5);
-    expect(await taken).toBe('paused');
-    expect(queue.dueWorkActive()).toBe(true);
-    clock.advance(20);
-    expect(queue.dueWorkActive()).toBe(false);
-  });
-});
-
 describe('WorkQueue with ReadyOrder.NewestFirst', () => {
   const newestFirst = (oldestEvery?: number) =>
     new WorkQueue({ clock: new FakeClock({ startMs: 0 }), order: ReadyOrder.NewestFirst, ...(oldestEvery !== undefined ? { oldestEvery } : {}) });

@@ -25,9 +25,6 @@ export type ReadyOrder = (typeof ReadyOrder)[keyof typeof ReadyOrder];
  */
 const DEFAULT_OLDEST_EVERY = 16;
 
-/** How long after the last due key was handed out `dueWorkActive` still answers true (a sync's round trip or so). */
-const DUE_WORK_QUIET_MS = 20;
-
 export interface WorkQueueOptions {
   /** Drives `addAfter` and `addRateLimited`; default the real clock. */
   clock?: Clock;
@@ -89,8 +86,6 @@ export class WorkQueue {
   private readonly delayed = new DelayHeap();
   private timer: Timer | undefined;
   private timerAt = Infinity;
-  /** When a key whose delayed time came was last handed to a worker. */
-  private lastDueHandoutMs = -Infinity;
   private shutting = false;
 
   constructor(options: WorkQueueOptions = {}) {
@@ -156,7 +151,6 @@ export class WorkQueue {
     this.dirty.delete(key);
     this.ready--;
     this.processing.add(key);
-    this.lastDueHandoutMs = this.clock.now();
     return Promise.resolve(key);
   }
 
@@ -180,14 +174,6 @@ export class WorkQueue {
   /** How many keys are ready for a worker (not counting processing or delayed keys). */
   len(): number {
     return this.ready;
-  }
-
-  /**
-   * Whether timed wake-ups are being worked off: one is waiting in the urgent lane, or one was handed to a worker
-   * within the last `withinMs`. Background work that can wait (Event writes) holds back meanwhile.
-   */
-  dueWorkActive(withinMs = DUE_WORK_QUIET_MS): boolean {
-    return this.urgent.length > 0 || this.clock.now() - this.lastDueHandoutMs < withinMs;
   }
 
   /** How many keys are waiting for a due time. */
@@ -229,10 +215,7 @@ export class WorkQueue {
   /** Like `enqueue`, into the lane served first; a worker waiting in `getDue` is offered it first. */
   private enqueueUrgent(key: string): void {
     const waiter = this.dueWaiters.shift() ?? this.waiters.shift();
-    if (waiter !== undefined) {
-      this.lastDueHandoutMs = this.clock.now();
-      return this.handTo(waiter, key);
-    }
+    if (waiter !== undefined) return this.handTo(waiter, key);
     this.urgent.push(key);
     this.inUrgent.add(key);
     this.ready++;
@@ -269,7 +252,6 @@ export class WorkQueue {
       this.dirty.delete(key);
       this.ready--;
       this.processing.add(key);
-      this.lastDueHandoutMs = this.clock.now();
       waiter(key);
     }
   }
@@ -285,7 +267,6 @@ export class WorkQueue {
     if (urgentKey !== undefined) {
       this.inUrgent.delete(urgentKey);
       this.dirty.delete(urgentKey);
-      this.lastDueHandoutMs = this.clock.now();
       return urgentKey;
     }
     const oldest = !this.newestFirst || ++this.fifoTakes % this.oldestEvery === 0;
