@@ -53,6 +53,15 @@ interface PauseSamples {
   firstPausePerExpiry: Map<number, number>;
 }
 
+/** Forgets every sample so far (the next phase is measured on its own). */
+function clearSamples(samples: PauseSamples): void {
+  samples.fromStartTime.length = 0;
+  samples.fromObservedStart.length = 0;
+  samples.fromRecordedExpiry.length = 0;
+  samples.perExpiry.clear();
+  samples.firstPausePerExpiry.clear();
+}
+
 /** The step index of the first timed pause. */
 const FIRST_PAUSE_INDEX = Math.min(...PAUSE_STEP_SECONDS.keys());
 
@@ -135,11 +144,7 @@ export async function run(): Promise<BenchResult> {
     await createRollouts(client, 0, UPDATED);
     await rollouts.waitForCount(UPDATED, 600_000);
     const createSeconds = (performance.now() - started) / 1000;
-    samples.fromStartTime.length = 0;
-    samples.fromObservedStart.length = 0;
-    samples.fromRecordedExpiry.length = 0;
-    samples.perExpiry.clear();
-    samples.firstPausePerExpiry.clear();
+    clearSamples(samples);
     const before = await waitForQuiet(controller, 2_000, 60_000);
     const droppedBefore = controller.droppedEvents();
 
@@ -179,11 +184,7 @@ export async function run(): Promise<BenchResult> {
 
     // 2b. Pause latency without the burst: ISOLATED rollouts updated back to blue, one every ISOLATED_SPACING_MS.
     progress(`${ISOLATED} isolated updates`);
-    samples.fromStartTime.length = 0;
-    samples.fromObservedStart.length = 0;
-    samples.fromRecordedExpiry.length = 0;
-    samples.perExpiry.clear();
-    samples.firstPausePerExpiry.clear();
+    clearSamples(samples);
     rollouts.countWhere((r) => isHealthyAt(r, 3));
     for (let i = 0; i < ISOLATED; i++) {
       await client.patch(Resources.rollouts, rolloutName(i), BENCH_NAMESPACE, [{ op: 'replace', path: '/spec/template/spec/containers/0/image', value: BLUE }], PatchType.Json);

@@ -11,11 +11,7 @@ const steps = [{ setWeight: 20 }, { pause: { duration: '1s' } }, { setWeight: 60
 const fixture = new RolloutFixture({ objects: [canaryRollout({ replicas: 1, steps: steps as never })] });
 await fixture.syncUntilStable();
 await fixture.setImage('argoproj/rollouts-demo:yellow');
-for (let i = 0; i < 10 && !fixture.rollout().status?.pauseConditions?.length; i++) {
-  await fixture.sync();
-  fixture.settleReplicaSets();
-}
-if (!fixture.rollout().status?.pauseConditions?.length) throw new Error('the rollout did not reach its first pause');
+if (!(await fixture.syncUntilPausedAt(1))) throw new Error('the rollout did not reach its first pause');
 fixture.clock.advance(1_500);
 
 const rollout = deepFreeze(fixture.rollout());

@@ -142,7 +142,7 @@ export class HttpTransport implements KubeTransport {
     }
     const req = requestModule.request({
       protocol: url.protocol,
-      hostname: url.hostname.replace(/^\[|\]$/g, ''),
+      hostname: bareHost(url),
       port: url.port || undefined,
       method: request.method,
       path: this.fullPath(request.path),
@@ -156,9 +156,14 @@ export class HttpTransport implements KubeTransport {
   }
 }
 
+/** The URL's host name without the brackets of an IPv6 literal, as sockets want it. */
+function bareHost(url: URL): string {
+  return url.hostname.replace(/^\[|\]$/g, '');
+}
+
 /** How the pool opens a connection: TLS with the kubeconfig's CA, client certificate and server name, or plain TCP. */
 function connectorFor(url: URL, tlsOptions: https.AgentOptions | undefined): () => net.Socket {
-  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const host = bareHost(url);
   const port = Number(url.port || (tlsOptions ? 443 : 80));
   if (tlsOptions === undefined) return () => net.connect({ host, port });
   const servername = tlsOptions.servername ?? (net.isIP(host) === 0 ? host : undefined);

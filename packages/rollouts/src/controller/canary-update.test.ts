@@ -19,20 +19,6 @@ async function pausedAtFirstStep(): Promise<RolloutFixture> {
   return fixture;
 }
 
-/**
- * Syncs (pods coming up in between) until the rollout has recorded its pause at step `index`; `fixture.requeues`
- * then holds only the last sync's requests. Returns whether it got there.
- */
-async function syncUntilPausedAt(fixture: RolloutFixture, index: number): Promise<boolean> {
-  const atPause = () => fixture.rollout().status?.currentStepIndex === index && (fixture.rollout().status?.pauseConditions?.length ?? 0) > 0;
-  for (let round = 0; round < 20 && !atPause(); round++) {
-    fixture.requeues.length = 0;
-    await fixture.sync();
-    fixture.settleReplicaSets();
-  }
-  return atPause();
-}
-
 describe('first create', () => {
   it('creates the ReplicaSet, scales it straight to 100% and is Healthy', async () => {
     const fixture = new RolloutFixture({ objects: [canaryRollout()] });
@@ -151,7 +137,7 @@ describe('timed pause', () => {
     fixture.clock.advance(1_990 - (fixture.clock.now() % 1000)); // 990 ms into a second
     await fixture.patchRollout({ status: { pauseConditions: null } }, 'status');
     // The sync that wrote the pause (10s, 990 ms into its startTime's second) asked to be woken at its expiry.
-    expect(await syncUntilPausedAt(fixture, 3)).toBe(true);
+    expect(await fixture.syncUntilPausedAt(3)).toBe(true);
     expect(fixture.rollout().status?.conditions?.find((c) => c.type === 'Paused')?.status).not.toBe('True'); // not yet recorded
     expect(fixture.requeues).toContainEqual(['default/demo', 9_010]);
   });
@@ -173,7 +159,7 @@ describe('timed pause', () => {
     const fixture = await healthyFixture({ steps: [{ setWeight: 20 }, { pause: { duration: 0 } }, { setWeight: 60 }] });
     await fixture.setImage('argoproj/rollouts-demo:yellow');
     // The write that added the 0 s pause cannot complete it in the same sync (the step reads the stored status).
-    expect(await syncUntilPausedAt(fixture, 1)).toBe(true);
+    expect(await fixture.syncUntilPausedAt(1)).toBe(true);
     expect(fixture.requeues).toContainEqual(['default/demo', 1]);
   });
 });

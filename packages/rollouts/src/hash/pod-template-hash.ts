@@ -73,9 +73,12 @@ export function computePodTemplateHash(template: PodTemplateSpec | undefined, co
   return safeEncodeString(String(hash));
 }
 
+/** FNV-1a of `null`, the Go JSON of a nil step slice. */
+const NO_STEPS_FNV = fnv1a32(new TextEncoder().encode('null'));
+
 /** The `status.currentStepHash` of canary steps (`null` JSON when there are none, as Go marshals a nil slice). */
 export function computeStepsHash(steps: readonly CanaryStep[] | undefined): string {
-  const hash = steps === undefined || steps === null ? fnv1a32(new TextEncoder().encode('null')) : memoizedFnv(steps, '[]CanaryStep');
+  const hash = steps === undefined || steps === null ? NO_STEPS_FNV : memoizedFnv(steps, '[]CanaryStep');
   return safeEncodeString(String(hash));
 }
 

@@ -88,6 +88,20 @@ export class RolloutFixture {
     throw new Error(`the rollout did not settle in ${max} syncs: ${JSON.stringify(rounds.slice(-3))}`);
   }
 
+  /**
+   * Syncs (pods coming up in between) until the rollout has recorded its pause at step `index`; `requeues` then
+   * holds only the last sync's requests. Returns whether it got there within 20 syncs.
+   */
+  async syncUntilPausedAt(index: number): Promise<boolean> {
+    const atPause = () => this.rollout().status?.currentStepIndex === index && (this.rollout().status?.pauseConditions?.length ?? 0) > 0;
+    for (let round = 0; round < 20 && !atPause(); round++) {
+      this.requeues.length = 0;
+      await this.sync();
+      this.settleReplicaSets();
+    }
+    return atPause();
+  }
+
   rollout(name = 'demo'): Rollout {
     return this.client.tracker.get<Rollout>(Resources.rollouts, 'default', name)!;
   }
