@@ -9,5 +9,6 @@ export { IndexerError } from './indexed-store.js';
 export type { BackoffOptions as InformerBackoffOptions } from './backoff.js';
 export { ShortWatchError } from './reflector.js';
 export { deepFreeze } from './deep-freeze.js';
+export { shareUnchanged } from './share-unchanged.js';
 export { stripManagedFields } from './transforms.js';
 export type { InformerTransform } from './transforms.js';

@@ -284,6 +284,25 @@ describe('SharedInformer', () => {
     expect(informer.get('default', 'a')?.data?.k).toBe('v');
   });
 
+  it('keeps the cached version\'s unchanged parts when an update arrives, and only those', async () => {
+    await client.create(Resources.configMaps, configMap('a', { labels: { app: 'demo' }, data: { k: 'v', other: 'w' } }));
+    informer = newInformer();
+    informer.start();
+    await informer.waitForSync();
+    await vi.waitFor(() => expect(server.openWatches()).toBe(1));
+    const before = informer.get('default', 'a')!;
+    await client.patch(Resources.configMaps, 'a', 'default', { data: { k: 'changed' } }, PatchType.Merge);
+    await vi.waitFor(() => expect(informer.get('default', 'a')?.data?.k).toBe('changed'));
+    const after = informer.get('default', 'a')!;
+    expect(after).not.toBe(before);
+    expect(after.metadata).not.toBe(before.metadata); // its resourceVersion moved
+    expect(after.metadata?.labels).toBe(before.metadata?.labels);
+    expect(after.data).not.toBe(before.data);
+    expect(after.data).toEqual({ k: 'changed', other: 'w' });
+    expect(before.data).toEqual({ k: 'v', other: 'w' });
+    expect(Object.isFrozen(after.data)).toBe(true);
+  });
+
   it('keeps going when a handler throws', async () => {
     informer = newInformer();
     const good = recordingHandler();

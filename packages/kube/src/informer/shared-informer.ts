@@ -9,6 +9,7 @@ import { deepFreeze } from './deep-freeze.js';
 import { builtInIndexers, IndexName, type IndexFunc } from './index-functions.js';
 import { IndexedStore } from './indexed-store.js';
 import { Reflector } from './reflector.js';
+import { shareUnchanged } from './share-unchanged.js';
 import type { InformerTransform } from './transforms.js';
 
 /** Callbacks for cache changes; objects are the cached, frozen ones — clone before changing. */
@@ -158,10 +159,10 @@ export class SharedInformer<T extends KubeObject> {
   private replaceAll(items: T[]): void {
     const seen = new Set<string>();
     for (const item of items) {
-      const obj = this.prepare(item);
-      const key = keyOf(obj);
-      seen.add(key);
+      const key = keyOf(item);
       const old = this.store.get(key);
+      const obj = this.prepare(item, old);
+      seen.add(key);
       // Unchanged objects keep their cached identity and raise no event (client-go treats them as a sync).
       if (old !== undefined && old.metadata?.resourceVersion === obj.metadata?.resourceVersion) continue;
       this.store.set(key, obj);
@@ -179,9 +180,9 @@ export class SharedInformer<T extends KubeObject> {
   }
 
   private applyEvent(event: WatchEvent<T>): void {
-    const obj = this.prepare(event.object);
-    const key = keyOf(obj);
+    const key = keyOf(event.object);
     const old = this.store.get(key);
+    const obj = this.prepare(event.object, event.type === 'DELETED' ? undefined : old);
     if (event.type === 'DELETED') {
       this.store.delete(key);
       this.notify({ kind: 'delete', obj });
@@ -191,12 +192,16 @@ export class SharedInformer<T extends KubeObject> {
     }
   }
 
-  /** List items come without kind and apiVersion; fill them in so owner references can be built from cached objects. */
-  private prepare(item: T): DeepReadonly<T> {
+  /**
+   * The object as cached: kind and apiVersion filled in (list items come without them, and owner references are
+   * built from cached objects), transformed, sharing what did not change with the cached version `old`, frozen.
+   */
+  private prepare(item: T, old: DeepReadonly<T> | undefined): DeepReadonly<T> {
     const typed = item.kind !== undefined && item.apiVersion !== undefined;
     const complete = typed ? item : { ...item, kind: item.kind ?? this.type.kind, apiVersion: item.apiVersion ?? apiVersionOf(this.type) };
     const transform = this.options.transform as InformerTransform<T> | undefined;
-    return deepFreeze(transform ? transform(complete) : complete);
+    const transformed = transform ? transform(complete) : complete;
+    return deepFreeze(old === undefined ? transformed : shareUnchanged(old, transformed));
   }
 
   private notify(change: { kind: 'add'; obj: DeepReadonly<T> } | { kind: 'update'; old: DeepReadonly<T>; obj: DeepReadonly<T> } | { kind: 'delete'; obj: DeepReadonly<T> }): void {

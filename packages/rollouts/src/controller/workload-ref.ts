@@ -1,7 +1,7 @@
 // workloadRef: the pod template (and selector) taken from a referenced Deployment. A minimal implementation:
 // only `kind: Deployment` (apps/v1) is resolved; ReplicaSet/PodTemplate references are reported as unsupported.
 // Upstream: rollout/templateref.go. The resolved template lives only in the controller's copy, never written back.
-import { copyJson, isNotFound, Resources, type Deployment, type Rollout } from '@aviary/kube';
+import { copyJson, isNotFound, Resources, shareUnchanged, type Deployment, type Rollout } from '@aviary/kube';
 import type { RolloutContext } from './context.js';
 
 /** Why a workloadRef could not be resolved (becomes an InvalidSpec condition, not a retry). */
@@ -26,11 +26,17 @@ export async function resolveWorkloadRef(client: RolloutContext['deps']['client'
   return String(deployment.metadata?.generation ?? 0);
 }
 
-/** Takes a rollout returned by the server, keeping the template resolved from the workloadRef. */
+/**
+ * Takes a rollout returned by the server, keeping the template resolved from the workloadRef, and otherwise the
+ * sync's own spec where the server's equals it (a status write leaves the spec alone; what is remembered per spec,
+ * like its validation and pod-template hash, is then remembered for the rest of the sync).
+ */
 export function acceptServerRollout(ctx: RolloutContext, updated: Rollout): void {
   if (ctx.rollout.spec.workloadRef) {
     updated.spec.template = ctx.rollout.spec.template;
     updated.spec.selector ??= ctx.rollout.spec.selector;
+  } else {
+    updated.spec = shareUnchanged(ctx.rollout.spec, updated.spec);
   }
   ctx.rollout = updated;
 }
