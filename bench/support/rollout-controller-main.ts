@@ -16,7 +16,8 @@ type RolloutsModule = typeof import('../../packages/rollouts/src/index.js');
 const kubeconfig = process.argv[2];
 if (!kubeconfig) throw new Error('usage: rollout-controller-main.ts <kubeconfig> [--from-build]');
 const from = process.argv.includes('--from-build') ? 'dist' : 'src';
-const { createKubeClient } = (await import(`../../packages/kube/${from}/index.js`)) as KubeModule;
+const { createKubeClient, tuneControllerHeap } = (await import(`../../packages/kube/${from}/index.js`)) as KubeModule;
+tuneControllerHeap(); // as `aviary controller` does
 const { startRolloutController } = (await import(`../../packages/rollouts/${from}/index.js`)) as RolloutsModule;
 const counted = countRequests(createKubeClient({ kubeconfig }).client);
 const traceDir = process.env.ROLLOUTS_TRACE_DIR;

@@ -1,7 +1,7 @@
 // `aviary controller`: the Aviary controllers against any cluster, with Lease-based leader election so several
 // replicas can run and one leads (upstream's Lease name: argo-rollouts-controller-lock).
 import os from 'node:os';
-import { createLeanKubeClient, LeaderElector } from '@aviary/kube';
+import { createLeanKubeClient, LeaderElector, tuneControllerHeap } from '@aviary/kube';
 import { startRolloutController, type RolloutControllerHandle } from '@aviary/rollouts';
 import { parseFlags } from './command-flags.js';
 import { runUntilSignal } from './foreground.js';
@@ -26,6 +26,7 @@ export async function runControllerCommand(argv: readonly string[]): Promise<num
     process.stdout.write(controllerUsage);
     return 0;
   }
+  tuneControllerHeap();
   const kubeconfig = flags.get('kubeconfig');
   const context = flags.get('context');
   // A plain kubeconfig (or the in-cluster account) is read without @kubernetes/client-node, which costs ~48 MiB.

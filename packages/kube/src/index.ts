@@ -11,3 +11,4 @@ export * from './controller/index.js';
 export * from './leader/index.js';
 export * from './events/index.js';
 export * from './format/index.js';
+export * from './process/index.js';

@@ -1,0 +1,2 @@
+// Settings for the process an Aviary controller runs in.
+export { CONTROLLER_HEAP_FLAGS, tuneControllerHeap } from './garbage-collector-tuning.js';
