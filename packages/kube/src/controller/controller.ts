@@ -19,6 +19,8 @@ export interface ControllerOptions {
   rateLimiter?: RateLimiter;
   /** The order of the queue's ready keys; default arrival order. See ReadyOrder. */
   order?: ReadyOrder;
+  /** Ordinary keys wait while timed wake-ups are worked off, at most this long at a time; default 0. See WorkQueue. */
+  holdOrdinaryWhileDueMs?: number;
   isNotFound?: (err: unknown) => boolean;
   onError?: (key: string, err: unknown) => void;
 }
@@ -44,7 +46,13 @@ export class Controller {
   constructor(options: ControllerOptions) {
     this.options = options;
     this.name = options.name;
-    this.queue = new WorkQueue({ name: options.name, clock: options.clock, rateLimiter: options.rateLimiter, ...(options.order ? { order: options.order } : {}) });
+    this.queue = new WorkQueue({
+      name: options.name,
+      clock: options.clock,
+      rateLimiter: options.rateLimiter,
+      ...(options.order ? { order: options.order } : {}),
+      ...(options.holdOrdinaryWhileDueMs ? { holdOrdinaryWhileDueMs: options.holdOrdinaryWhileDueMs } : {}),
+    });
   }
 
   /** Queues the object's own key. */

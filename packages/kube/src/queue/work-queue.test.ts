@@ -344,6 +344,113 @@ describe('WorkQueue with ReadyOrder.NewestFirst', () => {
   });
 });
 
+describe('WorkQueue holding ordinary keys while timed wake-ups are worked off', () => {
+  const setup = () => {
+    const clock = new FakeClock({ startMs: 0 });
+    const queue = new WorkQueue({ clock, holdOrdinaryWhileDueMs: 100 });
+    return { clock, queue };
+  };
+
+  it('hands out no ordinary key while a due key is processing, then releases the waiting workers', async () => {
+    const { clock, queue } = setup();
+    queue.add('backlog-0');
+    queue.addAfter('paused', 5);
+    clock.advance(5);
+    expect(queue.dueWorkActive()).toBe(true);
+    expect(queue.tryGet()).toBe('paused');
+    expect(queue.tryGet()).toBeUndefined(); // held
+    const waiting = queue.get();
+    queue.add('backlog-1'); // not handed to the waiting worker either
+    expect(queue.len()).toBe(2);
+    queue.done('paused');
+    expect(queue.dueWorkActive()).toBe(false);
+    expect(await waiting).toBe('backlog-0');
+    expect(drain(queue)).toEqual(['backlog-1']);
+  });
+
+  it('holds for at most holdOrdinaryWhileDueMs of each stretch of due work', async () => {
+    const { clock, queue } = setup();
+    queue.add('backlog');
+    queue.addAfter('slow', 5);
+    clock.advance(5);
+    expect(queue.tryGet()).toBe('slow');
+    const waiting = queue.get();
+    clock.advance(99);
+    expect(queue.len()).toBe(1);
+    clock.advance(1);
+    expect(await waiting).toBe('backlog');
+    queue.add('later'); // the stretch is over its bound: ordinary keys flow although 'slow' still runs
+    expect(queue.tryGet()).toBe('later');
+    queue.done('slow');
+    // A new stretch holds again.
+    queue.add('held');
+    queue.addAfter('next', 1);
+    clock.advance(1);
+    expect(queue.tryGet()).toBe('next');
+    expect(queue.tryGet()).toBeUndefined();
+    queue.done('next');
+    expect(drain(queue)).toEqual(['held']);
+  });
+
+  it('keeps serving due keys during the hold, whichever worker asks', async () => {
+    const { clock, queue } = setup();
+    queue.add('backlog');
+    queue.addAfter('a', 5);
+    queue.addAfter('b', 5);
+    clock.advance(5);
+    expect(queue.tryGet()).toBe('a');
+    expect(await queue.getDue()).toBe('b');
+    queue.done('a');
+    expect(queue.tryGet()).toBeUndefined(); // 'b' still processing
+    queue.addAfter('c', 1);
+    clock.advance(1);
+    expect(queue.tryGet()).toBe('c');
+    queue.done('b');
+    queue.done('c');
+    expect(drain(queue)).toEqual(['backlog']);
+  });
+
+  it('re-queues a due key that came due again while processing without ending the stretch early', () => {
+    const { clock, queue } = setup();
+    queue.add('backlog');
+    queue.addAfter('paused', 5);
+    clock.advance(5);
+    expect(queue.tryGet()).toBe('paused');
+    queue.addAfter('paused', 1);
+    clock.advance(1);
+    queue.done('paused'); // back in the urgent lane: still due work
+    expect(queue.dueWorkActive()).toBe(true);
+    expect(queue.tryGet()).toBe('paused');
+    expect(queue.tryGet()).toBeUndefined();
+    queue.done('paused');
+    expect(drain(queue)).toEqual(['backlog']);
+  });
+
+  it('never holds without the option, and refuses a negative bound', () => {
+    const clock = new FakeClock({ startMs: 0 });
+    const queue = new WorkQueue({ clock });
+    queue.add('backlog');
+    queue.addAfter('paused', 5);
+    clock.advance(5);
+    expect(queue.tryGet()).toBe('paused');
+    expect(queue.tryGet()).toBe('backlog');
+    expect(() => new WorkQueue({ holdOrdinaryWhileDueMs: -1 })).toThrow(/holdOrdinaryWhileDueMs must be 0 or more/);
+  });
+
+  it('drops the hold on shutDown', async () => {
+    const { clock, queue } = setup();
+    queue.add('backlog');
+    queue.addAfter('paused', 5);
+    clock.advance(5);
+    expect(queue.tryGet()).toBe('paused');
+    const waiting = queue.get();
+    queue.shutDown();
+    expect(await waiting).toBeUndefined();
+    expect(queue.dueWorkActive()).toBe(false);
+    clock.advance(200); // the hold timer was cancelled: nothing fires
+  });
+});
+
 describe('WorkQueue.addRateLimited', () => {
   it('backs a failing key off exponentially until forget resets it', () => {
     const clock = new FakeClock({ startMs: 0 });

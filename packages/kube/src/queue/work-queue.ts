@@ -32,6 +32,12 @@ export interface WorkQueueOptions {
   order?: ReadyOrder;
   /** With `ReadyOrder.NewestFirst`: every this many keys taken, one is the oldest; default 16. */
   oldestEvery?: number;
+  /**
+   * While timed wake-ups that came due are waiting or being processed, `get` hands out only those, for at most this
+   * many milliseconds of each such stretch; default 0 (ordinary keys are never held). A wave of pause expiries then
+   * has the API server to itself instead of sharing it with the writes of every change in progress.
+   */
+  holdOrdinaryWhileDueMs?: number;
   /** Decides backoff for `addRateLimited`; default 5 ms doubling per failure, capped at 1000 s. */
   rateLimiter?: RateLimiter;
   /** For logs and metrics. */
@@ -86,6 +92,12 @@ export class WorkQueue {
   private readonly delayed = new DelayHeap();
   private timer: Timer | undefined;
   private timerAt = Infinity;
+  private readonly holdOrdinaryMs: number;
+  /** Keys handed out from the urgent lane and not yet done. */
+  private readonly dueProcessing = new Set<string>();
+  /** When the current stretch of due work began (-Infinity: none under way). */
+  private dueSince = -Infinity;
+  private holdTimer: Timer | undefined;
   private shutting = false;
 
   constructor(options: WorkQueueOptions = {}) {
@@ -95,6 +107,8 @@ export class WorkQueue {
     this.newestFirst = options.order === ReadyOrder.NewestFirst;
     this.oldestEvery = options.oldestEvery ?? DEFAULT_OLDEST_EVERY;
     if (!Number.isInteger(this.oldestEvery) || this.oldestEvery < 1) throw new RangeError(`WorkQueue(${this.name}): oldestEvery must be a positive integer, got ${this.oldestEvery}`);
+    this.holdOrdinaryMs = options.holdOrdinaryWhileDueMs ?? 0;
+    if (!(this.holdOrdinaryMs >= 0)) throw new RangeError(`WorkQueue(${this.name}): holdOrdinaryWhileDueMs must be 0 or more, got ${this.holdOrdinaryMs}`);
   }
 
   /** Queues `key` now unless it is already queued (or shut down). */
@@ -151,12 +165,14 @@ export class WorkQueue {
     this.dirty.delete(key);
     this.ready--;
     this.processing.add(key);
+    this.dueProcessing.add(key);
     return Promise.resolve(key);
   }
 
   /** Takes a ready key without waiting (marking it processing), or undefined when none is ready. */
   tryGet(): string | undefined {
     if (this.shutting || this.ready === 0) return undefined;
+    if (this.urgent.length === 0 && this.holdingOrdinary()) return undefined;
     const key = this.takeReady();
     this.ready--;
     this.processing.add(key);
@@ -166,9 +182,17 @@ export class WorkQueue {
   /** Marks `key` as no longer processing; if it was added meanwhile, it is queued again. */
   done(key: string): void {
     if (!this.processing.delete(key) || this.shutting) return;
-    if (!this.dirty.has(key)) return;
-    if (this.dueWhileProcessing.delete(key)) this.enqueueUrgent(key);
-    else this.enqueue(key);
+    const wasDue = this.dueProcessing.delete(key);
+    if (this.dirty.has(key)) {
+      if (this.dueWhileProcessing.delete(key)) this.enqueueUrgent(key);
+      else this.enqueue(key);
+    }
+    if (wasDue && this.dueProcessing.size === 0 && this.urgent.length === 0) this.endDueStretch();
+  }
+
+  /** Whether timed wake-ups that came due are waiting or being processed. */
+  dueWorkActive(): boolean {
+    return this.urgent.length > 0 || this.dueProcessing.size > 0;
   }
 
   /** How many keys are ready for a worker (not counting processing or delayed keys). */
@@ -193,6 +217,9 @@ export class WorkQueue {
     this.urgent.clear();
     this.inUrgent.clear();
     this.dueWhileProcessing.clear();
+    this.dueProcessing.clear();
+    this.holdTimer?.cancel();
+    this.holdTimer = undefined;
     this.ready = 0;
     this.staleInFifo = 0;
     this.dirty.clear();
@@ -206,7 +233,7 @@ export class WorkQueue {
 
   /** Hands a dirty, not-processing key to a blocked worker, or appends it to the FIFO. */
   private enqueue(key: string): void {
-    const waiter = this.waiters.shift();
+    const waiter = this.holdingOrdinary() ? undefined : this.waiters.shift();
     if (waiter !== undefined) return this.handTo(waiter, key);
     this.fifo.push(key);
     this.ready++;
@@ -214,8 +241,12 @@ export class WorkQueue {
 
   /** Like `enqueue`, into the lane served first; a worker waiting in `getDue` is offered it first. */
   private enqueueUrgent(key: string): void {
+    this.startDueStretch();
     const waiter = this.dueWaiters.shift() ?? this.waiters.shift();
-    if (waiter !== undefined) return this.handTo(waiter, key);
+    if (waiter !== undefined) {
+      this.dueProcessing.add(key);
+      return this.handTo(waiter, key);
+    }
     this.urgent.push(key);
     this.inUrgent.add(key);
     this.ready++;
@@ -243,6 +274,7 @@ export class WorkQueue {
     } else if (!this.inUrgent.has(key)) {
       // Waiting in the FIFO: that entry goes stale, the key is served from the urgent lane (or at once).
       this.staleInFifo++;
+      this.startDueStretch();
       const waiter = this.dueWaiters.shift();
       if (waiter === undefined) {
         this.urgent.push(key);
@@ -252,7 +284,43 @@ export class WorkQueue {
       this.dirty.delete(key);
       this.ready--;
       this.processing.add(key);
+      this.dueProcessing.add(key);
       waiter(key);
+    }
+  }
+
+  /** True while ordinary keys wait for the due work under way (see `holdOrdinaryWhileDueMs`). */
+  private holdingOrdinary(): boolean {
+    return this.holdOrdinaryMs > 0 && this.dueWorkActive() && this.clock.now() - this.dueSince < this.holdOrdinaryMs;
+  }
+
+  /** Due work is about to be under way: a new stretch starts unless one already is. */
+  private startDueStretch(): void {
+    if (this.dueWorkActive() || this.holdOrdinaryMs === 0) return;
+    this.dueSince = this.clock.now();
+    this.holdTimer?.cancel();
+    this.holdTimer = this.clock.setTimer(() => {
+      this.holdTimer = undefined;
+      this.releaseHeldWorkers();
+    }, this.holdOrdinaryMs);
+  }
+
+  /** The due work is done: workers waiting while ordinary keys were held take them now. */
+  private endDueStretch(): void {
+    if (this.holdOrdinaryMs === 0) return;
+    this.dueSince = -Infinity;
+    this.holdTimer?.cancel();
+    this.holdTimer = undefined;
+    this.releaseHeldWorkers();
+  }
+
+  private releaseHeldWorkers(): void {
+    if (this.shutting) return;
+    while (this.ready > 0 && this.waiters.length > 0) {
+      const key = this.takeReady();
+      this.ready--;
+      this.processing.add(key);
+      this.waiters.shift()!(key);
     }
   }
 
@@ -267,6 +335,7 @@ export class WorkQueue {
     if (urgentKey !== undefined) {
       this.inUrgent.delete(urgentKey);
       this.dirty.delete(urgentKey);
+      this.dueProcessing.add(urgentKey);
       return urgentKey;
     }
     const oldest = !this.newestFirst || ++this.fifoTakes % this.oldestEvery === 0;
