@@ -206,6 +206,52 @@ describe('ApiEventRecorder', () => {
   });
 });
 
+describe('ApiEventRecorder with deferWhile', () => {
+  function deferringSetup() {
+    const clock = new FakeClock({ startMs: Date.UTC(2026, 0, 2, 3, 4, 5) });
+    const stub = stubClient();
+    const busy = { now: true };
+    const recorder = new ApiEventRecorder({ client: stub.client, clock, component: 'rollouts-controller', deferWhile: () => busy.now, log: () => undefined });
+    return { clock, recorder, busy, ...stub };
+  }
+
+  it('starts no write while deferWhile answers true, and writes once it answers false', async () => {
+    const { clock, recorder, busy, actions } = deferringSetup();
+    recorder.event(rollout, 'Normal', 'RolloutStepCompleted', 'Rollout step 2/4 completed (pause: 1s)');
+    clock.advance(100);
+    await Promise.resolve();
+    expect(actions).toHaveLength(0);
+    busy.now = false;
+    clock.advance(5);
+    await recorder.flush();
+    expect(actions.map((a) => a.verb)).toEqual(['create']);
+  });
+
+  it('holds writes back for at most maxDeferMs of one busy stretch, then writes until the stretch ends', async () => {
+    const { clock, recorder, busy, actions } = deferringSetup();
+    recorder.event(rollout, 'Normal', 'RolloutStepCompleted', 'Rollout step 2/4 completed (pause: 1s)');
+    clock.advance(245);
+    await Promise.resolve();
+    expect(actions).toHaveLength(0);
+    clock.advance(5);
+    await recorder.flush();
+    expect(actions).toHaveLength(1);
+    recorder.event(rollout, 'Normal', 'RolloutStepCompleted', 'Rollout step 4/4 completed (pause: 1s)');
+    await recorder.flush(); // still the same busy stretch: no more holding back
+    expect(actions).toHaveLength(2);
+    busy.now = false;
+    recorder.event(rollout, 'Normal', 'RolloutResumed', 'Rollout is resumed');
+    await recorder.flush();
+    busy.now = true; // a new busy stretch holds back again
+    recorder.event(rollout, 'Normal', 'RolloutPaused', 'Rollout is paused (CanaryPauseStep)');
+    await Promise.resolve();
+    expect(actions).toHaveLength(3);
+    clock.advance(250);
+    await recorder.flush();
+    expect(actions).toHaveLength(4);
+  });
+});
+
 describe('ApiEventRecorder over FakeKubeClient', () => {
   it('creates the Event, then patches its count and lastTimestamp on a repeat', async () => {
     const clock = new FakeClock({ startMs: Date.UTC(2026, 0, 2, 3, 4, 5) });

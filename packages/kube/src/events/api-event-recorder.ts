@@ -1,6 +1,6 @@
 // ApiEventRecorder: writes core/v1 Events through the KubeClient, a few at a time, folding repeats into a count and
 // filtering spam (client-go tools/record: event.go, events_cache.go).
-import { realClock, type Clock } from '../clock/clock.js';
+import { realClock, type Clock, type Timer } from '../clock/clock.js';
 import { PatchType, type KubeClient } from '../client/kube-client.js';
 import { Resources } from '../client/resource-type.js';
 import { isNotFound } from '../errors/api-error.js';
@@ -28,6 +28,13 @@ export interface ApiEventRecorderOptions {
   dropLogIntervalMs?: number;
   /** Per-event token buckets; default client-go's (burst 25, then one per 5 minutes). */
   spamFilter?: EventSpamFilterOptions;
+  /**
+   * While this answers true, no new write starts (the controller is working off timed wake-ups, whose writes
+   * should not queue behind Events); each such stretch holds writes back for at most `maxDeferMs`.
+   */
+  deferWhile?: () => boolean;
+  /** The longest one busy stretch of `deferWhile` holds writes back; default 250 ms. */
+  maxDeferMs?: number;
   /** Where write failures go; default console.warn. */
   log?: (message: string, err?: unknown) => void;
 }
@@ -36,6 +43,9 @@ const DEFAULT_REPEAT_WINDOW_MS = 10 * 60 * 1000;
 const DEFAULT_MAX_PENDING = 1000;
 const DEFAULT_MAX_IN_FLIGHT = 4;
 const DEFAULT_DROP_LOG_INTERVAL_MS = 10_000;
+const DEFAULT_MAX_DEFER_MS = 250;
+/** How often a deferred recorder looks again whether it may write. */
+const DEFER_RECHECK_MS = 5;
 /** How many distinct recent events are remembered for folding repeats. */
 const MAX_REMEMBERED = 4096;
 
@@ -81,6 +91,13 @@ export class ApiEventRecorder implements EventRecorder {
   private readonly dropLogIntervalMs: number;
   private readonly spam: EventSpamFilter;
   private readonly log: (message: string, err?: unknown) => void;
+  private readonly deferWhile: (() => boolean) | undefined;
+  private readonly maxDeferMs: number;
+  /** When the current busy stretch of `deferWhile` began holding writes back. */
+  private deferringSinceMs: number | undefined;
+  /** The current busy stretch has held writes back for `maxDeferMs` already: write until it ends. */
+  private deferSpent = false;
+  private recheck: Timer | undefined;
   private readonly recent = new Map<string, RecentEvent>();
   /** Jobs not started, in recording order. */
   private readonly queue = new RingBuffer<EventJob>();
@@ -110,6 +127,8 @@ export class ApiEventRecorder implements EventRecorder {
     this.dropLogIntervalMs = options.dropLogIntervalMs ?? DEFAULT_DROP_LOG_INTERVAL_MS;
     this.spam = new EventSpamFilter(options.spamFilter);
     this.log = options.log ?? ((message, err) => console.warn(message, err ?? ''));
+    this.deferWhile = options.deferWhile;
+    this.maxDeferMs = options.maxDeferMs ?? DEFAULT_MAX_DEFER_MS;
   }
 
   event(object: Readonly<KubeObject>, type: EventType, reason: string, message: string): void {
@@ -148,8 +167,15 @@ export class ApiEventRecorder implements EventRecorder {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Starts queued jobs while there is room in flight. */
+  /** Starts queued jobs while there is room in flight (unless they are being held back; see `deferWhile`). */
   private pump(): void {
+    if (this.queue.length > 0 && this.holdingBack()) {
+      this.recheck ??= this.clock.setTimer(() => {
+        this.recheck = undefined;
+        this.pump();
+      }, DEFER_RECHECK_MS);
+      return;
+    }
     while (this.inFlight.size < this.maxInFlight) {
       const job = this.queue.shift();
       if (job === undefined) return;
@@ -178,6 +204,22 @@ export class ApiEventRecorder implements EventRecorder {
     if (this.pending > 0) return;
     if (this.droppedSinceLog > 0) this.logDrops(this.clock.now());
     for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  /** Whether writes wait for `deferWhile` now: at most `maxDeferMs` of each stretch in which it answers true. */
+  private holdingBack(): boolean {
+    if (this.deferWhile === undefined) return false;
+    if (!this.deferWhile()) {
+      this.deferringSinceMs = undefined;
+      this.deferSpent = false;
+      return false;
+    }
+    if (this.deferSpent) return false;
+    const nowMs = this.clock.now();
+    this.deferringSinceMs ??= nowMs;
+    if (nowMs - this.deferringSinceMs < this.maxDeferMs) return true;
+    this.deferSpent = true;
+    return false;
   }
 
   /** Counts a dropped event; logs the sum when the interval since the last drop line has passed. */

@@ -84,7 +84,10 @@ export function startRolloutController(options: RolloutControllerOptions): Rollo
   const factory = options.informerFactory ?? new InformerFactory({ client: options.client, clock, resyncPeriodMs, namespace: options.namespace, transform: stripManagedFields });
   const informers = createRolloutInformers(factory);
   const view: ClusterView = informerClusterView(informers);
-  const recorder = options.recorder ?? new ApiEventRecorder({ client: options.client, component: 'rollouts-controller', clock });
+  // Event writes hold back while pause expiries are being worked off: a wave's status writes go first.
+  const recorder =
+    options.recorder ??
+    new ApiEventRecorder({ client: options.client, component: 'rollouts-controller', clock, deferWhile: () => controller?.queue.dueWorkActive() ?? false });
   let controller: Controller | undefined;
   const deps: ControllerDeps = {
     client: options.client,
