@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { UP_NODE_FLAGS } from '../packages/aviary/src/relaunch.js';
 import { createKubeClient, PatchType, Resources, type KubeClient, type Pod, type ReplicaSet, type Deployment, type PodTemplateSpec } from '../packages/kube/src/index.js';
 import { lowerIsBetter, medianOf } from './support/bench-figures.js';
 import { residentMiB, startProcess } from './support/child-process.js';
@@ -35,7 +36,7 @@ type CodeFrom = (typeof CodeFrom)[keyof typeof CodeFrom];
 async function startCluster(options: { simulatePods: boolean; from: CodeFrom }): Promise<RunningCluster> {
   const dataDir = mkdtempSync(join(tmpdir(), 'aviary-bench-local-node-'));
   const fromBuild = options.from === CodeFrom.Build;
-  const args = [...(fromBuild ? [] : ['--conditions=source']), '--import', 'tsx', join(import.meta.dirname, 'support', 'local-cluster-main.ts'), dataDir];
+  const args = [...UP_NODE_FLAGS, ...(fromBuild ? [] : ['--conditions=source']), '--import', 'tsx', join(import.meta.dirname, 'support', 'local-cluster-main.ts'), dataDir];
   if (options.simulatePods) args.push('--simulate-pods');
   if (fromBuild) args.push('--from-build');
   const started = await startProcess(process.execPath, args, /running (\S+) (\d+)/, 60_000);

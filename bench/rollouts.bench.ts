@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { UP_NODE_FLAGS } from '../packages/aviary/src/relaunch.js';
 import { createKubeClient, PatchType, Resources, type KubeClient, type Rollout } from '../packages/kube/src/index.js';
 import { lowerIsBetter } from './support/bench-figures.js';
 import { residentMiB, startProcess } from './support/child-process.js';
@@ -128,7 +129,7 @@ function requestDelta(before: ControllerReport, after: ControllerReport): { tota
 
 export async function run(): Promise<BenchResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'aviary-bench-rollouts-'));
-  const node = await startProcess(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'support', 'simulated-node-main.ts'), dataDir], /running (\S+) (\d+)/, 60_000);
+  const node = await startProcess(process.execPath, [...UP_NODE_FLAGS, '--import', 'tsx', join(import.meta.dirname, 'support', 'simulated-node-main.ts'), dataDir], /running (\S+) (\d+)/, 60_000);
   const kubeconfig = node.match[1]!;
   const nodePid = Number(node.match[2]);
   const { client } = createKubeClient({ kubeconfig });

@@ -4,6 +4,7 @@ import { applyDemo } from './demo-manifests.js';
 import { parseFlags, UsageError } from './command-flags.js';
 import { runUntilSignal } from './foreground.js';
 import { startLocalCluster } from './local-cluster.js';
+import { stopWhenParentGoes } from './relaunch.js';
 
 export const upUsage = `Usage: aviary up [--data-dir DIR] [--port N] [--simulate-pods] [--demo] [--pod-subnet CIDR] [--service-cidr CIDR]
 
@@ -25,6 +26,7 @@ export async function runUpCommand(argv: readonly string[]): Promise<number> {
     process.stdout.write(upUsage);
     return 0;
   }
+  stopWhenParentGoes();
   const dataDir = path.resolve(flags.get('data-dir') ?? '.aviary');
   const portText = flags.get('port') ?? '6443';
   if (!/^\d+$/.test(portText) || Number(portText) > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${portText}"`);
