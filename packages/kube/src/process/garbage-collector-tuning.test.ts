@@ -10,6 +10,6 @@ describe('tuneControllerHeap', () => {
   it('leaves a flag the user set on the command line or in NODE_OPTIONS, in either spelling', () => {
     expect(tuneControllerHeap({ execArgv: ['--heap-growing-percent=30'], nodeOptions: '' })).toEqual([]);
     expect(tuneControllerHeap({ execArgv: [], nodeOptions: '--max-old-space-size=512 --heap_growing_percent=50' })).toEqual([]);
-    expect(tuneControllerHeap({ execArgv: ['--max-semi-space-size=32'], nodeOptions: '' })).toEqual(['--heap-growing-percent=100']);
+    expect(tuneControllerHeap({ execArgv: ['--max-semi-space-size=32'], nodeOptions: '' })).toEqual(['--heap-growing-percent=50']);
   });
 });
