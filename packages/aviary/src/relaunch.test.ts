@@ -15,6 +15,8 @@ describe('missingNodeFlags', () => {
     expect(missingNodeFlags(['up'], ['--v8-pool-size=4'], {})).toEqual([]);
     expect(missingNodeFlags(['up'], [], { NODE_OPTIONS: '--max-old-space-size=900 --v8-pool-size=2' })).toEqual([]);
     expect(missingNodeFlags(['up'], [], { [NO_RELAUNCH_ENV]: '1' })).toEqual([]);
+    expect(missingNodeFlags(['up'], [], {}, 'win32')).toEqual([]);
+    expect(missingNodeFlags(['up'], [], {}, 'darwin')).toEqual([...UP_NODE_FLAGS]);
   });
 });
 

@@ -16,10 +16,11 @@ const FORWARDED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /**
  * The flags `argv` still needs in this process: UP_NODE_FLAGS for `up` when neither the command line nor
- * NODE_OPTIONS sets the pool size; nothing for other commands, for `--help`, or with AVIARY_NO_RELAUNCH set.
+ * NODE_OPTIONS sets the pool size; nothing for other commands, for `--help`, with AVIARY_NO_RELAUNCH set, or on
+ * Windows (where a detached child would get a console window of its own).
  */
-export function missingNodeFlags(argv: readonly string[], execArgv: readonly string[], env: NodeJS.ProcessEnv): string[] {
-  if (argv[0] !== 'up' || argv.includes('--help') || argv.includes('-h') || env[NO_RELAUNCH_ENV]) return [];
+export function missingNodeFlags(argv: readonly string[], execArgv: readonly string[], env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string[] {
+  if (platform === 'win32' || argv[0] !== 'up' || argv.includes('--help') || argv.includes('-h') || env[NO_RELAUNCH_ENV]) return [];
   const given = [...execArgv, ...(env.NODE_OPTIONS ?? '').split(/\s+/)].map((flag) => flag.split('=')[0]);
   return UP_NODE_FLAGS.filter((flag) => !given.includes(flag.split('=')[0]));
 }
