@@ -5,6 +5,7 @@
 // and every process beside it (the controllers, pods, kubectl). With one helper thread a collection takes at most one
 // core. The pool size is fixed when Node starts, so `aviary up` started without it starts itself again with it.
 import { spawn } from 'node:child_process';
+import { flagsNotGiven } from '@aviary/kube';
 
 /** The Node options `aviary up` runs with. */
 export const UP_NODE_FLAGS: readonly string[] = ['--v8-pool-size=1'];
@@ -21,8 +22,7 @@ const FORWARDED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
  */
 export function missingNodeFlags(argv: readonly string[], execArgv: readonly string[], env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string[] {
   if (platform === 'win32' || argv[0] !== 'up' || argv.includes('--help') || argv.includes('-h') || env[NO_RELAUNCH_ENV]) return [];
-  const given = [...execArgv, ...(env.NODE_OPTIONS ?? '').split(/\s+/)].map((flag) => flag.split('=')[0]);
-  return UP_NODE_FLAGS.filter((flag) => !given.includes(flag.split('=')[0]));
+  return flagsNotGiven(UP_NODE_FLAGS, execArgv, env.NODE_OPTIONS ?? '');
 }
 
 /**

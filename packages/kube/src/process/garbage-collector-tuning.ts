@@ -1,5 +1,6 @@
 // The garbage collector's heap growth for a controller process, set once at start-up.
 import { setFlagsFromString } from 'node:v8';
+import { flagsNotGiven } from './node-flags.js';
 
 /**
  * `--heap-growing-percent=50`: the old generation may grow by half before the next full collection (Go's default,
@@ -16,14 +17,7 @@ export const CONTROLLER_HEAP_FLAGS: readonly string[] = ['--heap-growing-percent
  * Returns the flags applied. (This flag is read at every collection, so setting it after start-up takes effect.)
  */
 export function tuneControllerHeap(options: { execArgv?: readonly string[]; nodeOptions?: string } = {}): string[] {
-  const given = [...(options.execArgv ?? process.execArgv), ...(options.nodeOptions ?? process.env.NODE_OPTIONS ?? '').split(/\s+/)];
-  const givenNames = new Set(given.map(flagName));
-  const applied = CONTROLLER_HEAP_FLAGS.filter((flag) => !givenNames.has(flagName(flag)));
+  const applied = flagsNotGiven(CONTROLLER_HEAP_FLAGS, options.execArgv ?? process.execArgv, options.nodeOptions ?? process.env.NODE_OPTIONS ?? '');
   for (const flag of applied) setFlagsFromString(flag);
   return applied;
-}
-
-/** `heap-growing-percent` for `--heap-growing-percent=100` or `--heap_growing_percent` (V8 accepts both spellings). */
-function flagName(flag: string): string {
-  return flag.split('=')[0]!.replace(/^-+/, '').replaceAll('_', '-');
 }

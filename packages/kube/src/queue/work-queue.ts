@@ -162,10 +162,7 @@ export class WorkQueue {
     const key = this.urgent.shift();
     if (key === undefined) return new Promise<string | undefined>((resolve) => this.dueWaiters.push(resolve));
     this.inUrgent.delete(key);
-    this.dirty.delete(key);
-    this.ready--;
-    this.processing.add(key);
-    this.dueProcessing.add(key);
+    this.takeDue(key);
     return Promise.resolve(key);
   }
 
@@ -281,12 +278,17 @@ export class WorkQueue {
         this.inUrgent.add(key);
         return;
       }
-      this.dirty.delete(key);
-      this.ready--;
-      this.processing.add(key);
-      this.dueProcessing.add(key);
+      this.takeDue(key);
       waiter(key);
     }
+  }
+
+  /** Marks a ready due key (out of the urgent lane or the FIFO) as handed to a worker. */
+  private takeDue(key: string): void {
+    this.dirty.delete(key);
+    this.ready--;
+    this.processing.add(key);
+    this.dueProcessing.add(key);
   }
 
   /** True while ordinary keys wait for the due work under way (see `holdOrdinaryWhileDueMs`). */
@@ -315,11 +317,9 @@ export class WorkQueue {
   }
 
   private releaseHeldWorkers(): void {
-    if (this.shutting) return;
-    while (this.ready > 0 && this.waiters.length > 0) {
-      const key = this.takeReady();
-      this.ready--;
-      this.processing.add(key);
+    while (this.waiters.length > 0) {
+      const key = this.tryGet();
+      if (key === undefined) return;
       this.waiters.shift()!(key);
     }
   }
